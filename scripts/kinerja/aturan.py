@@ -1,0 +1,516 @@
+"""The regulation as pure functions and tables (PermenPANRB 6/2022, SE MenPANRB 3/2023,
+PP 30/2019, Peraturan BKN 3/2023).
+
+No I/O and no imports from other kinerja modules: callers pass plain values (codes,
+``datetime.date``, numbers) and get plain values back. Arithmetic is exact (``int`` and
+``Fraction``); floats are only accepted as input and read by their decimal text.
+"""
+
+from __future__ import annotations
+
+import calendar
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+from fractions import Fraction
+from types import MappingProxyType
+
+# --- code tables ----------------------------------------------------------------------
+
+RATING = {
+    "di_atas_ekspektasi": "Di Atas Ekspektasi",
+    "sesuai_ekspektasi": "Sesuai Ekspektasi",
+    "di_bawah_ekspektasi": "Di Bawah Ekspektasi",
+}
+
+# Employee predikat, best first.
+PREDIKAT = {
+    "sangat_baik": "Sangat Baik",
+    "baik": "Baik",
+    "butuh_perbaikan": "Butuh Perbaikan",
+    "kurang": "Kurang/Misconduct",
+    "sangat_kurang": "Sangat Kurang",
+}
+
+# Organisation predikat (SE MenPANRB 3/2023), best first.
+PREDIKAT_ORGANISASI = {
+    "istimewa": "Istimewa",
+    "baik": "Baik",
+    "butuh_perbaikan": "Butuh Perbaikan",
+    "kurang": "Kurang",
+    "sangat_kurang": "Sangat Kurang",
+}
+
+
+@dataclass(frozen=True)
+class NilaiDasar:
+    """One BerAKHLAK core value with its three fixed behaviour guides."""
+
+    label: str
+    panduan: tuple[str, str, str]
+
+
+BERAKHLAK = {
+    "berorientasi_pelayanan": NilaiDasar("Berorientasi Pelayanan", (
+        "Memahami dan memenuhi kebutuhan masyarakat",
+        "Ramah, cekatan, solutif, dan dapat diandalkan",
+        "Melakukan perbaikan tiada henti",
+    )),
+    "akuntabel": NilaiDasar("Akuntabel", (
+        "Melaksanakan tugas dengan jujur, bertanggung jawab, cermat, disiplin, dan berintegritas tinggi",
+        "Menggunakan kekayaan dan barang milik negara secara bertanggung jawab, efektif, dan efisien",
+        "Tidak menyalahgunakan kewenangan jabatan",
+    )),
+    "kompeten": NilaiDasar("Kompeten", (
+        "Meningkatkan kompetensi diri untuk menjawab tantangan yang selalu berubah",
+        "Membantu orang lain belajar",
+        "Melaksanakan tugas dengan kualitas terbaik",
+    )),
+    "harmonis": NilaiDasar("Harmonis", (
+        "Menghargai setiap orang apapun latar belakangnya",
+        "Suka menolong orang lain",
+        "Membangun lingkungan kerja yang kondusif",
+    )),
+    "loyal": NilaiDasar("Loyal", (
+        "Memegang teguh ideologi Pancasila, UUD 1945, setia kepada NKRI serta pemerintahan yang sah",
+        "Menjaga nama baik sesama ASN, pimpinan, instansi, dan negara",
+        "Menjaga rahasia jabatan dan negara",
+    )),
+    "adaptif": NilaiDasar("Adaptif", (
+        "Cepat menyesuaikan diri menghadapi perubahan",
+        "Terus berinovasi dan mengembangkan kreativitas",
+        "Bertindak proaktif",
+    )),
+    "kolaboratif": NilaiDasar("Kolaboratif", (
+        "Memberi kesempatan kepada berbagai pihak untuk berkontribusi",
+        "Terbuka dalam bekerja sama untuk menghasilkan nilai tambah",
+        "Menggerakkan pemanfaatan berbagai sumber daya untuk tujuan bersama",
+    )),
+}
+
+
+@dataclass(frozen=True)
+class Jenjang:
+    """A functional level and its annual credit-point coefficient (Peraturan BKN 3/2023)."""
+
+    label: str
+    koefisien: Fraction
+
+
+JENJANG = {
+    "pemula": Jenjang("Pemula", Fraction("3.75")),
+    "terampil": Jenjang("Terampil", Fraction(5)),
+    "mahir": Jenjang("Mahir", Fraction("12.5")),
+    "penyelia": Jenjang("Penyelia", Fraction(25)),
+    "ahli_pertama": Jenjang("Ahli Pertama", Fraction("12.5")),
+    "ahli_muda": Jenjang("Ahli Muda", Fraction(25)),
+    "ahli_madya": Jenjang("Ahli Madya", Fraction("37.5")),
+    "ahli_utama": Jenjang("Ahli Utama", Fraction(50)),
+}
+
+# Percentage of the annual coefficient earned per employee predikat.
+PERSEN_ANGKA_KREDIT = {
+    "sangat_baik": 150,
+    "baik": 100,
+    "butuh_perbaikan": 75,
+    "kurang": 50,
+    "sangat_kurang": 25,
+}
+
+_ROMAWI = ("I", "II", "III", "IV")
+_BULAN = (
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+)
+
+# Evaluation periods in calendar order within each kind; "tahunan" last.
+PERIODE = {
+    **{f"tw{i}": f"Triwulan {r}" for i, r in enumerate(_ROMAWI, start=1)},
+    **{f"b{i:02d}": nama for i, nama in enumerate(_BULAN, start=1)},
+    "tahunan": "Tahunan",
+}
+
+# The periodic evaluation codes allowed by a unit's `evaluasi_periodik`.
+PERIODE_PERIODIK = {
+    "triwulanan": tuple(k for k in PERIODE if k.startswith("tw")),
+    "bulanan": tuple(k for k in PERIODE if k.startswith("b")),
+}
+
+JENIS_JABATAN = {
+    "jpt_utama": "Pimpinan Tinggi Utama",
+    "jpt_madya": "Pimpinan Tinggi Madya",
+    "jpt_pratama": "Pimpinan Tinggi Pratama",
+    "administrator": "Administrator",
+    "pengawas": "Pengawas",
+    "pelaksana": "Pelaksana",
+    "fungsional": "Fungsional",
+}
+
+JENIS_ASN = {
+    "pns": "PNS",
+    "pppk": "PPPK",
+}
+
+
+def _kode(tabel: Mapping[str, object], kode: object, apa: str) -> str:
+    """Return ``kode`` if it is a key of ``tabel``, else raise ValueError."""
+    if kode not in tabel:
+        raise ValueError(f"{apa} tidak dikenal: {kode!r}")
+    return kode  # type: ignore[return-value]
+
+
+def periode_valid(kode: str, evaluasi_periodik: str) -> bool:
+    """Whether an evaluation period code fits the unit's periodic rhythm ("tahunan" always does)."""
+    return kode == "tahunan" or kode in PERIODE_PERIODIK.get(evaluasi_periodik, ())
+
+
+def rentang_periode(tahun: int, kode: str) -> tuple[date, date]:
+    """First and last day of an evaluation period in a calendar year."""
+    _kode(PERIODE, kode, "Periode")
+    if kode == "tahunan":
+        awal, akhir = 1, 12
+    elif kode.startswith("tw"):
+        akhir = 3 * int(kode[2:])
+        awal = akhir - 2
+    else:
+        awal = akhir = int(kode[1:])
+    return date(tahun, awal, 1), date(tahun, akhir, calendar.monthrange(tahun, akhir)[1])
+
+
+# --- configurable rules ---------------------------------------------------------------
+
+RATING_PIMPINAN_BAKU = MappingProxyType({
+    "istimewa": "di_atas_ekspektasi",
+    "baik": "sesuai_ekspektasi",
+    "butuh_perbaikan": "di_bawah_ekspektasi",
+    "kurang": "di_bawah_ekspektasi",
+    "sangat_kurang": "di_bawah_ekspektasi",
+})
+
+
+@dataclass(frozen=True)
+class Aturan:
+    """The rules a unit may override in the ``aturan:`` mapping of its unit.yaml.
+
+    tenggat_skp: "MM-DD", the day of the SKP's year by which it must be set.
+    hari_keberatan: days after an evaluation is given within which an objection may be filed.
+    rating_pimpinan: organisation predikat -> results rating of the unit head.
+    """
+
+    tenggat_skp: str = "01-31"
+    hari_keberatan: int = 14
+    rating_pimpinan: Mapping[str, str] = field(default_factory=lambda: dict(RATING_PIMPINAN_BAKU), hash=False)
+
+    def __post_init__(self) -> None:
+        bulan, _, hari = str(self.tenggat_skp).partition("-")
+        if not (len(bulan) == len(hari) == 2 and bulan.isdigit() and hari.isdigit()
+                and 1 <= int(bulan) <= 12
+                and 1 <= int(hari) <= calendar.monthrange(2000, int(bulan))[1]):
+            raise ValueError(f"tenggat_skp harus tanggal berbentuk BB-HH, bukan {self.tenggat_skp!r}")
+        if isinstance(self.hari_keberatan, bool) or not isinstance(self.hari_keberatan, int) \
+                or self.hari_keberatan < 1:
+            raise ValueError(f"hari_keberatan harus bilangan bulat positif, bukan {self.hari_keberatan!r}")
+        if set(self.rating_pimpinan) != set(PREDIKAT_ORGANISASI):
+            raise ValueError("rating_pimpinan harus memuat tepat setiap predikat organisasi")
+        for rating in self.rating_pimpinan.values():
+            _kode(RATING, rating, "Rating")
+        object.__setattr__(self, "rating_pimpinan", MappingProxyType(dict(self.rating_pimpinan)))
+
+    @classmethod
+    def dari_unit(cls, aturan: Mapping[str, object] | None) -> Aturan:
+        """Build from unit.yaml's (schema-validated) ``aturan:`` mapping; missing keys keep
+        their defaults and a partial ``rating_pimpinan`` overrides only the ratings it names."""
+        aturan = aturan or {}
+        nilai: dict[str, object] = {k: aturan[k] for k in ("tenggat_skp", "hari_keberatan") if k in aturan}
+        nilai["rating_pimpinan"] = {**RATING_PIMPINAN_BAKU, **(aturan.get("rating_pimpinan") or {})}
+        return cls(**nilai)
+
+    def tenggat_skp_tanggal(self, tahun: int) -> date:
+        """The day of ``tahun`` by which that year's SKP must be set ("02-29" means the
+        last day of February in a common year)."""
+        bulan, hari = (int(x) for x in self.tenggat_skp.split("-"))
+        return date(tahun, bulan, min(hari, calendar.monthrange(tahun, bulan)[1]))
+
+    def batas_keberatan(self, tanggal_evaluasi: date) -> date:
+        """The last day an objection to an evaluation given on ``tanggal_evaluasi`` may be filed."""
+        return tanggal_evaluasi + timedelta(days=self.hari_keberatan)
+
+
+# --- kuadran kinerja and the ratings that count ---------------------------------------
+
+# (rating hasil kerja, rating perilaku kerja) -> predikat; rows are results, columns behaviour.
+KUADRAN = {
+    ("di_atas_ekspektasi", "di_bawah_ekspektasi"): "kurang",
+    ("di_atas_ekspektasi", "sesuai_ekspektasi"): "baik",
+    ("di_atas_ekspektasi", "di_atas_ekspektasi"): "sangat_baik",
+    ("sesuai_ekspektasi", "di_bawah_ekspektasi"): "kurang",
+    ("sesuai_ekspektasi", "sesuai_ekspektasi"): "baik",
+    ("sesuai_ekspektasi", "di_atas_ekspektasi"): "baik",
+    ("di_bawah_ekspektasi", "di_bawah_ekspektasi"): "sangat_kurang",
+    ("di_bawah_ekspektasi", "sesuai_ekspektasi"): "butuh_perbaikan",
+    ("di_bawah_ekspektasi", "di_atas_ekspektasi"): "butuh_perbaikan",
+}
+
+
+def predikat(rating_hasil_kerja: str, rating_perilaku_kerja: str) -> str:
+    """The employee predikat from the two ratings (kuadran kinerja)."""
+    _kode(RATING, rating_hasil_kerja, "Rating hasil kerja")
+    _kode(RATING, rating_perilaku_kerja, "Rating perilaku kerja")
+    return KUADRAN[rating_hasil_kerja, rating_perilaku_kerja]
+
+
+def rating_hasil_pimpinan(predikat_organisasi: str, aturan: Aturan) -> str:
+    """A unit head's results rating derived from the unit's organisation predikat."""
+    return aturan.rating_pimpinan[_kode(PREDIKAT_ORGANISASI, predikat_organisasi, "Predikat organisasi")]
+
+
+def rating_pimpinan_berbeda(rating_hasil_kerja: str | None, predikat_organisasi: str | None,
+                            aturan: Aturan) -> bool:
+    """Whether a unit head's own results rating differs from the one the organisation
+    predikat gives (False when either is missing)."""
+    if rating_hasil_kerja is None or predikat_organisasi is None:
+        return False
+    return rating_hasil_kerja != rating_hasil_pimpinan(predikat_organisasi, aturan)
+
+
+@dataclass(frozen=True)
+class Penilaian:
+    """The ratings that count for an evaluation, its predikat (None while a rating is
+    missing) and where the ratings came from: "evaluasi", "organisasi" or "keberatan"."""
+
+    rating_hasil_kerja: str | None
+    rating_perilaku_kerja: str | None
+    predikat: str | None
+    sumber: str
+
+
+def rating_berlaku(rating_hasil_kerja: str | None, rating_perilaku_kerja: str | None, *,
+                   pimpinan: bool = False, predikat_organisasi: str | None = None,
+                   keputusan: tuple[str, str] | None = None, aturan: Aturan) -> Penilaian:
+    """The ratings used downstream for one evaluation.
+
+    keputusan: a decided objection's (rating_hasil_kerja, rating_perilaku_kerja); it is
+    final and replaces both ratings. Otherwise a unit head (``pimpinan``) whose evaluation
+    omits the results rating gets it from the organisation predikat of the period.
+    """
+    if keputusan is not None:
+        hasil, perilaku = keputusan
+        sumber = "keberatan"
+    elif rating_hasil_kerja is None and pimpinan and predikat_organisasi is not None:
+        hasil, perilaku = rating_hasil_pimpinan(predikat_organisasi, aturan), rating_perilaku_kerja
+        sumber = "organisasi"
+    else:
+        hasil, perilaku = rating_hasil_kerja, rating_perilaku_kerja
+        sumber = "evaluasi"
+    nilai = predikat(hasil, perilaku) if hasil is not None and perilaku is not None else None
+    return Penilaian(hasil, perilaku, nilai, sumber)
+
+
+# --- display of numbers ---------------------------------------------------------------
+
+def _pecahan(x: object) -> Fraction | None:
+    """An exact value of a number (a float read by its decimal text); None for non-numbers."""
+    if isinstance(x, bool):
+        return None
+    if isinstance(x, (int, Fraction)):
+        return Fraction(x)
+    if isinstance(x, Decimal):
+        return Fraction(x) if x.is_finite() else None
+    if isinstance(x, float):
+        return Fraction(repr(x)) if math.isfinite(x) else None
+    return None
+
+
+def _teks_angka(skala: int, digits: int) -> str:
+    """``skala`` / 10**digits written with an Indonesian decimal comma."""
+    tanda = "-" if skala < 0 else ""
+    utuh, pecahan = divmod(abs(skala), 10 ** digits)
+    return f"{tanda}{utuh},{pecahan:0{digits}d}" if digits else f"{tanda}{utuh}"
+
+
+def format_angka(x: int | Fraction | Decimal | float, digits: int = 2) -> str:
+    """Display rounding: ``digits`` decimals, half away from zero, decimal comma ("2,08")."""
+    nilai = _pecahan(x)
+    if nilai is None:
+        raise ValueError(f"Bukan angka: {x!r}")
+    skala = abs(nilai) * 10 ** digits
+    bulat = int(skala + Fraction(1, 2))  # int() truncates; skala >= 0
+    return _teks_angka(-bulat if nilai < 0 else bulat, digits)
+
+
+# --- distribution curves (SE MenPANRB 3/2023) -----------------------------------------
+
+PALING_SEDIKIT = "paling sedikit"
+PALING_BANYAK = "paling banyak"
+
+
+@dataclass(frozen=True)
+class Syarat:
+    """One condition of a curve: the employees whose predikat is in ``predikat``, counted
+    together, number ``batas`` (PALING_SEDIKIT / PALING_BANYAK) ``nilai`` ``satuan``
+    ("%" of all rated employees, or "pegawai" as a head count)."""
+
+    predikat: tuple[str, ...]
+    batas: str
+    nilai: int
+    satuan: str
+
+
+KURVA = {
+    "istimewa": (
+        Syarat(("sangat_baik",), PALING_BANYAK, 70, "%"),
+    ),
+    "baik": (
+        Syarat(("baik",), PALING_BANYAK, 70, "%"),
+        Syarat(("butuh_perbaikan", "kurang"), PALING_SEDIKIT, 1, "pegawai"),
+    ),
+    "butuh_perbaikan": (
+        Syarat(("butuh_perbaikan",), PALING_SEDIKIT, 60, "%"),
+        Syarat(("sangat_baik",), PALING_BANYAK, 10, "%"),
+    ),
+    "kurang": (
+        Syarat(("kurang",), PALING_SEDIKIT, 60, "%"),
+        Syarat(("butuh_perbaikan",), PALING_SEDIKIT, 10, "%"),
+        Syarat(("sangat_baik",), PALING_BANYAK, 10, "%"),
+    ),
+    "sangat_kurang": (
+        Syarat(("sangat_kurang",), PALING_SEDIKIT, 60, "%"),
+        Syarat(("kurang", "butuh_perbaikan"), PALING_SEDIKIT, 10, "%"),
+        Syarat(("sangat_baik",), PALING_BANYAK, 0, "pegawai"),
+    ),
+}
+
+
+def _nama_predikat(syarat: Syarat) -> str:
+    return " dan ".join(PREDIKAT[k] for k in syarat.predikat)
+
+
+def _teks_batas(syarat: Syarat) -> str:
+    if syarat.batas == PALING_BANYAK and syarat.nilai == 0:
+        return "tidak boleh ada"
+    satuan = "%" if syarat.satuan == "%" else f" {syarat.satuan}"
+    return f"{syarat.batas} {syarat.nilai}{satuan}"
+
+
+def _terpenuhi(syarat: Syarat, bagian: int, total: int) -> bool:
+    # Percentages compare by cross-multiplication: bagian/total <= nilai/100.
+    kiri, kanan = (bagian * 100, syarat.nilai * total) if syarat.satuan == "%" else (bagian, syarat.nilai)
+    return kiri >= kanan if syarat.batas == PALING_SEDIKIT else kiri <= kanan
+
+
+def _persen_pelanggaran(syarat: Syarat, bagian: int, total: int) -> str:
+    """The share of a broken condition, in percent at one decimal with ",0" dropped
+    ("66,7%"): rounded half up, except that it never rounds onto the side of the limit it
+    breaks (then it rounds away from the limit: 70.01% above a 70% maximum shows "70,1%")."""
+    persen = Fraction(bagian * 100, total)
+    batas = syarat.nilai if syarat.satuan == "%" else Fraction(syarat.nilai * 100, total)
+    bulat = math.floor(persen * 10 + Fraction(1, 2))
+    if syarat.batas == PALING_BANYAK and bulat <= batas * 10:
+        bulat = math.ceil(persen * 10)
+    elif syarat.batas == PALING_SEDIKIT and bulat >= batas * 10:
+        bulat = math.floor(persen * 10)
+    return _teks_angka(bulat, 1).removesuffix(",0") + "%"
+
+
+def uraian_kurva(predikat_organisasi: str) -> list[str]:
+    """The expected distribution for an organisation predikat, one phrase per condition,
+    e.g. "Sangat Baik paling banyak 70%"."""
+    syarat_kurva = KURVA[_kode(PREDIKAT_ORGANISASI, predikat_organisasi, "Predikat organisasi")]
+    return [f"{_nama_predikat(s)} {_teks_batas(s)}" for s in syarat_kurva]
+
+
+def periksa_kurva(predikat_organisasi: str, jumlah: Mapping[str, int]) -> list[str]:
+    """The curve conditions the distribution ``jumlah`` (employee predikat -> head count)
+    violates, as Indonesian sentences in the order of the regulation; [] when it holds or
+    when nobody is counted."""
+    syarat_kurva = KURVA[_kode(PREDIKAT_ORGANISASI, predikat_organisasi, "Predikat organisasi")]
+    for kode, n in jumlah.items():
+        _kode(PREDIKAT, kode, "Predikat")
+        if isinstance(n, bool) or not isinstance(n, int) or n < 0:
+            raise ValueError(f"Jumlah pegawai {PREDIKAT[kode]} tidak sah: {n!r}")
+    total = sum(jumlah.values())
+    if total == 0:
+        return []
+    pelanggaran = []
+    for syarat in syarat_kurva:
+        bagian = sum(jumlah.get(k, 0) for k in syarat.predikat)
+        if not _terpenuhi(syarat, bagian, total):
+            pelanggaran.append(
+                f"Predikat {_nama_predikat(syarat)} {bagian} dari {total} pegawai "
+                f"({_persen_pelanggaran(syarat, bagian, total)}), "
+                f"{_teks_batas(syarat)}."
+            )
+    return pelanggaran
+
+
+# --- credit points (Peraturan BKN 3/2023) ---------------------------------------------
+
+def bulan_periode(mulai: date, selesai: date) -> int:
+    """The number of calendar months an SKP period touches (both ends included)."""
+    if selesai < mulai:
+        raise ValueError(f"Periode berakhir ({selesai}) sebelum dimulai ({mulai})")
+    return (selesai.year - mulai.year) * 12 + selesai.month - mulai.month + 1
+
+
+def angka_kredit(jenjang: str, predikat: str, bulan: int) -> Fraction:
+    """Credit points earned: bulan/12 x percentage of the predikat x annual coefficient
+    of the level, exact and unrounded (round only for display, after summing)."""
+    koefisien = JENJANG[_kode(JENJANG, jenjang, "Jenjang")].koefisien
+    persen = PERSEN_ANGKA_KREDIT[_kode(PERSEN_ANGKA_KREDIT, predikat, "Predikat")]
+    if isinstance(bulan, bool) or not isinstance(bulan, int) or bulan < 0:
+        raise ValueError(f"Jumlah bulan tidak sah: {bulan!r}")
+    return Fraction(bulan, 12) * Fraction(persen, 100) * koefisien
+
+
+# --- advisory capaian -----------------------------------------------------------------
+
+def capaian(target: Mapping[str, object] | str | None, nilai: object, arah: str = "naik") -> Fraction | None:
+    """Realisation against target as a ratio (1 = 100%), advice only, never a rating.
+
+    target: {nilai, satuan} or a range {min, maks, satuan}; a string (kualitatif) gives None.
+    nilai: the realisation; text or a missing value gives None. Negative numbers, a zero
+    target and an inverted range (min > maks) give None too: no meaningful ratio.
+
+    arah "naik" (higher is better): realisasi / target.
+    arah "turun" (lower is better): target / realisasi; a realisation of 0 has no finite
+    ratio and counts as fully met (1).
+    Range: inside [min, maks] is 1. Naik: below min is nilai/min, above maks nilai/maks
+    (above 1). Turun: above maks is maks/nilai, below min min/nilai (above 1; 1 at 0).
+    So the ratio is continuous at every bound; only turun's 0 is set by definition.
+    """
+    if arah not in ("naik", "turun"):
+        raise ValueError(f"Arah tidak dikenal: {arah!r}")
+    if not isinstance(target, Mapping):
+        return None
+    realisasi = _pecahan(nilai)
+    if realisasi is None or realisasi < 0:
+        return None
+    if "nilai" in target:
+        bawah = atas = _pecahan(target["nilai"])
+    else:
+        bawah, atas = _pecahan(target.get("min")), _pecahan(target.get("maks"))
+    if bawah is None or atas is None or bawah < 0 or atas <= 0 or bawah > atas:
+        return None
+    if arah == "naik":
+        if realisasi < bawah:
+            return realisasi / bawah
+        return realisasi / atas if realisasi > atas else Fraction(1)
+    if realisasi > atas:
+        return atas / realisasi
+    return bawah / realisasi if 0 < realisasi < bawah else Fraction(1)
+
+
+def rating_bertentangan(rating_hasil_kerja: str | None, daftar_capaian: Iterable[Fraction | None]) -> bool:
+    """Whether the results rating runs against every known capaian: di_atas_ekspektasi
+    while all fall short of 1, or di_bawah_ekspektasi while all reach 1. A hint for the
+    penilai, never a correction; False when no capaian is known."""
+    diketahui = [c for c in daftar_capaian if c is not None]
+    if not diketahui:
+        return False
+    if rating_hasil_kerja == "di_atas_ekspektasi":
+        return all(c < 1 for c in diketahui)
+    if rating_hasil_kerja == "di_bawah_ekspektasi":
+        return all(c >= 1 for c in diketahui)
+    return False
