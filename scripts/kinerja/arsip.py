@@ -1,0 +1,303 @@
+"""Finds and indexes every record of a records tree into the model.
+
+Three steps: `temukan` walks the tree and decides each file's kind from its path;
+`baca` loads and schema-validates one file (a pure function of its bytes, so it can run
+in worker processes and be cached); `bangun` turns the valid documents into the model.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kinerja import schema
+from kinerja.aturan import Aturan
+from kinerja.laporan import ERROR, Diagnostik
+from kinerja.model import (
+    IKI, RHK, SKP, Arsip, Evaluasi, HasilEvaluasi, Identitas, Keberatan, Keputusan, Organisasi,
+    Pegawai, PenetapanOrganisasi, Realisasi, Sumber, UmpanBalik, Unit, tanggal,
+)
+from kinerja.yamlio import Dokumen, YamlError, muat_bytes
+
+KODE_UNIT = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+NIP = re.compile(r"^[0-9]{18}$")
+FOLDER_SKP = re.compile(r"^([0-9]{4})(?:-([2-9]|[1-9][0-9]+))?$")
+BERKAS_PERIODE = re.compile(r"^(tw[1-4]|b(?:0[1-9]|1[0-2])|tahunan)\.yaml$")
+BERKAS_TAHUN = re.compile(r"^([0-9]{4})\.yaml$")
+BERKAS_UMPAN_BALIK = re.compile(r"^([0-9]{4}-[0-9]{2}-[0-9]{2})(-[a-z0-9]+(-[a-z0-9]+)*)?\.yaml$")
+
+_TATA_LETAK = ("Susunan yang dikenal: <unit>/unit.yaml, <unit>/organisasi/<tahun>.yaml, "
+               "<unit>/pegawai/<nip>/profil.yaml, <unit>/pegawai/<nip>/<tahun>/skp.yaml, "
+               "serta umpan-balik/, evaluasi/ dan keberatan/ di dalam folder SKP.")
+
+
+@dataclass(frozen=True)
+class Berkas:
+    """A file of the records tree and the kind its path gives it."""
+
+    rel: str  # relative to the repository root, forward slashes
+    path: Path
+    kind: str
+    parts: tuple[str, ...]  # path parts below records/
+
+
+@dataclass
+class Bacaan:
+    """The result of loading one file: its document (None if unusable) and diagnostics."""
+
+    berkas: Berkas
+    dok: Dokumen | None
+    diagnostik: list[Diagnostik] = field(default_factory=list)
+
+
+def _diag(rel: str, code: str, line: int, column: int, message: str, hint: str | None = None,
+          severity: str = ERROR) -> Diagnostik:
+    return Diagnostik(rel, line, column, code, severity, message, hint)
+
+
+def _kind(parts: tuple[str, ...]) -> tuple[str | None, str | None]:
+    """(kind, None) for a recognised path, or (None, reason) for a badly named one.
+
+    (None, None) means the path is not a record location at all.
+    """
+    n = len(parts)
+    name = parts[-1]
+    if not KODE_UNIT.match(parts[0]) and n > 1:
+        return None, f"Nama folder unit '{parts[0]}' tidak sah: pakai huruf kecil, angka dan tanda hubung."
+    if n == 2 and name == "unit.yaml":
+        return "unit", None
+    if n == 3 and parts[1] == "organisasi":
+        return ("organisasi", None) if BERKAS_TAHUN.match(name) else (
+            None, f"Nama berkas '{name}' tidak sah: penetapan organisasi bernama <tahun>.yaml.")
+    if n >= 4 and parts[1] == "pegawai":
+        if not NIP.match(parts[2]):
+            return None, f"Nama folder pegawai '{parts[2]}' tidak sah: harus NIP 18 angka."
+        if n == 4 and name == "profil.yaml":
+            return "profil", None
+        if n >= 5 and not FOLDER_SKP.match(parts[3]):
+            return None, f"Nama folder SKP '{parts[3]}' tidak sah: tulis <tahun> atau <tahun>-<n> (n mulai 2)."
+        if n == 5 and name == "skp.yaml":
+            return "skp", None
+        if n == 6 and parts[4] == "umpan-balik":
+            return ("umpan-balik", None) if BERKAS_UMPAN_BALIK.match(name) else (
+                None, f"Nama berkas '{name}' tidak sah: umpan balik bernama <tttt-bb-hh>[-<judul>].yaml.")
+        if n == 6 and parts[4] in ("evaluasi", "keberatan"):
+            return (parts[4], None) if BERKAS_PERIODE.match(name) else (
+                None, f"Nama berkas '{name}' tidak sah: pakai tw1..tw4, b01..b12 atau tahunan (.yaml).")
+    if name.endswith(".yml"):
+        return None, f"Berkas '{name}' berakhiran .yml; rekaman Kinerja berakhiran .yaml."
+    return None, None
+
+
+def temukan(records: Path, root: Path) -> tuple[list[Berkas], list[Diagnostik]]:
+    """Every file under records with its kind, and diagnostics for files that do not belong."""
+    records = records_real = records.resolve()
+    found: list[Berkas] = []
+    diagnostik: list[Diagnostik] = []
+    seen_dirs: set[Path] = set()
+
+    def rel_of(path: Path) -> str:
+        return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+
+    def walk(folder: Path, parts: tuple[str, ...]):
+        real = folder.resolve()
+        if real in seen_dirs:
+            return
+        seen_dirs.add(real)
+        with os.scandir(folder) as entries:
+            for entry in sorted(entries, key=lambda e: e.name):
+                path = folder / entry.name
+                sub = parts + (entry.name,)
+                if entry.is_symlink():
+                    target = Path(os.path.realpath(path))
+                    if not target.is_relative_to(records_real):
+                        diagnostik.append(_diag(rel_of(path), "K109", 1, 1,
+                                                "Tautan simbolik ini menunjuk ke luar folder rekaman; ditolak.",
+                                                "Salin berkasnya ke dalam folder rekaman atau hapus tautannya."))
+                        continue
+                if entry.is_dir():
+                    walk(path, sub)
+                    continue
+                kind, reason = _kind(sub)
+                if kind is None and reason is None:
+                    diagnostik.append(_diag(rel_of(path), "K301", 1, 1,
+                                            f"Berkas '{'/'.join(sub)}' tidak dikenal di dalam folder rekaman.",
+                                            _TATA_LETAK))
+                elif kind is None:
+                    diagnostik.append(_diag(rel_of(path), "K302", 1, 1, reason, _TATA_LETAK))
+                else:
+                    found.append(Berkas(rel_of(path), path, kind, sub))
+
+    walk(records, ())
+    return found, diagnostik
+
+
+def baca(berkas: Berkas, raw: bytes) -> Bacaan:
+    """Load and schema-validate one record."""
+    try:
+        dok = muat_bytes(raw)
+    except YamlError as exc:
+        return Bacaan(berkas, None, [_diag(berkas.rel, exc.code, exc.line, exc.column, exc.message, exc.hint)])
+    found = [_diag(berkas.rel, code, line, column, message, hint)
+             for code, line, column, message, hint in schema.periksa(berkas.kind, dok)]
+    return Bacaan(berkas, None if found else dok, found)
+
+
+def baca_berkas(berkas: Berkas) -> Bacaan:
+    try:
+        raw = berkas.path.read_bytes()
+    except OSError as exc:
+        return Bacaan(berkas, None, [_diag(berkas.rel, "K100", 1, 1, f"Berkas tidak dapat dibaca: {exc.strerror}.")])
+    return baca(berkas, raw)
+
+
+# --- building the model from valid documents -------------------------------------------------
+
+def _identitas(data: dict) -> Identitas:
+    return Identitas(data["nip"], data["nama"], data["pangkat_golongan"], data["jabatan"], data["unit_kerja"],
+                     data.get("jenjang"))
+
+
+def _unit(b: Bacaan) -> Unit:
+    d = b.dok.data
+    return Unit(d["kode"], d["nama"], d["instansi"], d.get("induk"), d["pimpinan"], d["evaluasi_periodik"],
+                list(d.get("admin") or []), Aturan.dari_unit(d.get("aturan")), dict(d.get("publikasi") or {}),
+                Sumber(b.berkas.rel, b.dok))
+
+
+def _pegawai(b: Bacaan) -> Pegawai:
+    d = b.dok.data
+    return Pegawai(b.berkas.parts[0], d["nip"], d["nama"], d["jenis_asn"], d["pangkat_golongan"], d["jabatan"],
+                   d["jenis_jabatan"], d.get("jenjang"), d["penilai"], d.get("akun_git"),
+                   Sumber(b.berkas.rel, b.dok))
+
+
+def _skp(b: Bacaan) -> SKP:
+    d = b.dok.data
+    parts = b.berkas.parts
+    hasil = [
+        RHK(r["id"], r["jenis"], r.get("intervensi"), r["uraian"], r.get("penugasan_dari"),
+            [IKI(i["id"], i["aspek"], i["uraian"], i["target"], i.get("perspektif"), i.get("arah", "naik"), k)
+             for k, i in enumerate(r["indikator"])], n)
+        for n, r in enumerate(d["hasil_kerja"])
+    ]
+    return SKP(parts[0], parts[2], parts[3], d["tahun"], tanggal(d["periode"]["mulai"]),
+               tanggal(d["periode"]["selesai"]), d["pendekatan"], _identitas(d["pegawai"]),
+               _identitas(d["penilai"]), d["status"], tanggal(d.get("ditetapkan")), hasil,
+               d["perilaku_kerja"], d["lampiran"], Sumber(b.berkas.rel, b.dok))
+
+
+def _umpan_balik(b: Bacaan) -> UmpanBalik:
+    d = b.dok.data
+    return UmpanBalik(b.berkas.parts[-1][:-5], tanggal(d["tanggal"]), d["dari"], d["jenis"], d.get("tentang"),
+                      d["catatan"], d.get("tindak_lanjut"), bool(d.get("rahasia")) or d["jenis"] == "konseling",
+                      Sumber(b.berkas.rel, b.dok))
+
+
+def _evaluasi(b: Bacaan) -> Evaluasi:
+    d = b.dok.data
+    hasil = [
+        HasilEvaluasi(h["rhk"], [Realisasi(r["indikator"], r["nilai"], list(r.get("bukti") or []), k)
+                                 for k, r in enumerate(h.get("realisasi") or [])], h.get("umpan_balik"), n)
+        for n, h in enumerate(d["hasil_kerja"])
+    ]
+    return Evaluasi(d["periode"], tanggal(d["tanggal"]), d["status"], hasil, d.get("rating_hasil_kerja"),
+                    dict(d.get("perilaku_kerja") or {}), d.get("rating_perilaku_kerja"),
+                    d.get("catatan_rekomendasi"), Sumber(b.berkas.rel, b.dok))
+
+
+def _keberatan(b: Bacaan) -> Keberatan:
+    d = b.dok.data
+    k = d.get("keputusan")
+    keputusan = (Keputusan(k["oleh"], tanggal(k["tanggal"]), k["rating_hasil_kerja"], k["rating_perilaku_kerja"],
+                           k.get("catatan")) if k else None)
+    return Keberatan(b.berkas.parts[-1][:-5], d["evaluasi"], tanggal(d["diajukan"]), d["alasan"],
+                     d.get("penjelasan_penilai"), keputusan, Sumber(b.berkas.rel, b.dok))
+
+
+def _organisasi(b: Bacaan) -> Organisasi:
+    d = b.dok.data
+    penetapan = [PenetapanOrganisasi(p["periode"], p["predikat"], p["ditetapkan_oleh"], tanggal(p["tanggal"]),
+                                     p.get("kalibrasi"), n) for n, p in enumerate(d["penetapan"])]
+    return Organisasi(b.berkas.parts[0], d["tahun"], penetapan, Sumber(b.berkas.rel, b.dok))
+
+
+def _induk_hilang(b: Bacaan, what: str, where: str) -> Diagnostik:
+    return _diag(b.berkas.rel, "K308", 1, 1, f"{what} tanpa {where}.",
+                 f"Setiap rekaman di bawah folder ini memerlukan {where}; buat dengan 'kinerja new'.")
+
+
+def bangun(bacaan: list[Bacaan]) -> tuple[Arsip, list[Diagnostik]]:
+    """The model from every valid document, plus diagnostics for records without a parent."""
+    arsip = Arsip(berkas=sorted(b.berkas.rel for b in bacaan))
+    diagnostik: list[Diagnostik] = []
+    by_kind: dict[str, list[Bacaan]] = {}
+    present: set[tuple[str, ...]] = set()  # folders whose own record exists, valid or not
+    for b in bacaan:
+        by_kind.setdefault(b.berkas.kind, []).append(b)
+        present.add(b.berkas.parts[:-1])
+    valid = {kind: [b for b in items if b.dok is not None] for kind, items in by_kind.items()}
+
+    for b in valid.get("unit", []):
+        unit = _unit(b)
+        arsip.units[b.berkas.parts[0]] = unit
+    for b in valid.get("organisasi", []):
+        org = _organisasi(b)
+        arsip.organisasi[(org.unit, int(b.berkas.parts[-1][:4]))] = org
+    for b in valid.get("profil", []):
+        arsip.tambah_pegawai(_pegawai(b))
+    skp_index: dict[tuple[str, ...], SKP] = {}
+    for b in valid.get("skp", []):
+        folder = b.berkas.parts[:4]
+        pegawai = arsip.pegawai.get((folder[0], folder[2]))
+        if pegawai is None:
+            if folder[:3] not in present:
+                diagnostik.append(_induk_hilang(b, "SKP", "profil.yaml pegawai"))
+            continue
+        skp = _skp(b)
+        pegawai.skp.append(skp)
+        skp_index[folder] = skp
+    for pegawai in arsip.pegawai.values():
+        pegawai.skp.sort(key=lambda s: (s.tahun, len(s.folder), s.folder))
+
+    builders = {"umpan-balik": _umpan_balik, "evaluasi": _evaluasi, "keberatan": _keberatan}
+    for kind, build in builders.items():
+        for b in valid.get(kind, []):
+            skp = skp_index.get(b.berkas.parts[:4])
+            if skp is None:
+                if b.berkas.parts[:4] not in present:
+                    diagnostik.append(_induk_hilang(b, "Rekaman ini", "skp.yaml di folder SKP-nya"))
+                continue
+            record = build(b)
+            if kind == "umpan-balik":
+                skp.umpan_balik.append(record)
+            elif kind == "evaluasi":
+                skp.evaluasi[b.berkas.parts[-1][:-5]] = record
+            else:
+                skp.keberatan[record.periode] = record
+    for skp in skp_index.values():
+        skp.umpan_balik.sort(key=lambda u: u.nama_berkas)
+    for b in by_kind.get("profil", []) + by_kind.get("organisasi", []):
+        if b.berkas.parts[:1] not in present:
+            diagnostik.append(_induk_hilang(b, "Rekaman ini", "unit.yaml di folder unitnya"))
+    return arsip, diagnostik
+
+
+def rel_root(records: Path) -> Path:
+    """The folder diagnostics are relative to: the working directory when records is inside it."""
+    cwd = Path.cwd().resolve()
+    real = records.resolve()
+    return cwd if real.is_relative_to(cwd) else real.parent
+
+
+def muat(records: Path) -> tuple[Arsip, list[Diagnostik]]:
+    """Load a whole records tree: the model and every loading diagnostic."""
+    root = rel_root(records)
+    daftar, diagnostik = temukan(records, root)
+    bacaan = [baca_berkas(b) for b in daftar]
+    for b in bacaan:
+        diagnostik.extend(b.diagnostik)
+    arsip, more = bangun(bacaan)
+    return arsip, diagnostik + more

@@ -1,0 +1,453 @@
+"""Cross-record rules: each a small function yielding diagnostics with a stable code.
+
+The checks read the model and the computed rekap only; they never touch files. Codes:
+K3xx the record tree, K4xx references, K5xx completeness and consistency, K52x dates,
+K6xx rules of the regulation (predikat, objections, curves).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from kinerja import aturan
+from kinerja.laporan import ERROR, WARNING, Diagnostik
+from kinerja.model import SKP, Arsip, Sumber
+from kinerja.rekap import Rekap
+
+
+def _d(sumber: Sumber, path: tuple, code: str, message: str, hint: str | None = None, *,
+       severity: str = ERROR, key: bool = False) -> Diagnostik:
+    line, column = sumber.kunci(*path) if key else sumber.nilai(*path)
+    return Diagnostik(sumber.file, line, column, code, severity, message, hint)
+
+
+def _tgl(day: date) -> str:
+    return day.isoformat()
+
+
+# --- identifiers ---------------------------------------------------------------------------
+
+def masalah_nip(nip: str, jenis_asn: str = "pns") -> str | None:
+    """Why an 18-digit number is not a plausible NIP (PNS) or NI PPPK, or None."""
+    try:
+        lahir = date(int(nip[0:4]), int(nip[4:6]), int(nip[6:8]))
+    except ValueError:
+        return f"delapan angka pertama ({nip[:8]}) bukan tanggal lahir yang ada"
+    if nip[14] not in "12":
+        return f"angka ke-15 ({nip[14]}) harus 1 (pria) atau 2 (wanita)"
+    if jenis_asn == "pns":
+        tahun, bulan = int(nip[8:12]), int(nip[12:14])
+        if not 1 <= bulan <= 12:
+            return f"bulan pengangkatan ({nip[12:14]}) tidak ada"
+        if tahun < lahir.year + 18:
+            return f"tahun pengangkatan {tahun} kurang dari 18 tahun setelah tahun lahir {lahir.year}"
+    return None
+
+
+def cek_nip(arsip: Arsip, rekap: Rekap):
+    for pegawai in arsip.pegawai.values():
+        problem = masalah_nip(pegawai.nip, pegawai.jenis_asn)
+        if problem:
+            yield _d(pegawai.sumber, ("nip",), "K310", f"NIP {pegawai.nip} tidak sah: {problem}.",
+                     "NIP PNS: tanggal lahir (8 angka), bulan-tahun pengangkatan (6), jenis kelamin (1), "
+                     "nomor urut (3).")
+
+
+# --- folder names agree with content ---------------------------------------------------------
+
+def cek_nama_folder(arsip: Arsip, rekap: Rekap):
+    for kode, unit in arsip.units.items():
+        if unit.kode != kode:
+            yield _d(unit.sumber, ("kode",), "K303", f"Kode unit '{unit.kode}' tidak sama dengan nama foldernya '{kode}'.",
+                     "Samakan kode dengan nama folder, atau pindahkan folder.")
+    for (unit, nip), pegawai in arsip.pegawai.items():
+        folder_nip = pegawai.sumber.file.rsplit("/", 2)[-2]
+        if pegawai.nip != folder_nip:
+            yield _d(pegawai.sumber, ("nip",), "K304", f"NIP {pegawai.nip} tidak sama dengan nama foldernya {folder_nip}.")
+        for skp in pegawai.skp:
+            if str(skp.tahun) != skp.folder[:4]:
+                yield _d(skp.sumber, ("tahun",), "K305",
+                         f"Tahun SKP {skp.tahun} tidak sama dengan nama foldernya '{skp.folder}'.")
+            if skp.pegawai.nip != skp.nip:
+                yield _d(skp.sumber, ("pegawai", "nip"), "K304",
+                         f"NIP pegawai di SKP ({skp.pegawai.nip}) tidak sama dengan folder pegawainya ({skp.nip}).")
+            for periode, evaluasi in skp.evaluasi.items():
+                if evaluasi.periode != periode:
+                    yield _d(evaluasi.sumber, ("periode",), "K306",
+                             f"Periode '{evaluasi.periode}' tidak sama dengan nama berkas '{periode}.yaml'.")
+            for periode, keberatan in skp.keberatan.items():
+                if keberatan.evaluasi != periode:
+                    yield _d(keberatan.sumber, ("evaluasi",), "K306",
+                             f"Keberatan atas '{keberatan.evaluasi}' harus disimpan sebagai "
+                             f"keberatan/{keberatan.evaluasi}.yaml, bukan {periode}.yaml.")
+            for umpan in skp.umpan_balik:
+                if umpan.nama_berkas[:10] != _tgl(umpan.tanggal):
+                    yield _d(umpan.sumber, ("tanggal",), "K309",
+                             f"Tanggal {_tgl(umpan.tanggal)} tidak sama dengan tanggal di nama berkas "
+                             f"'{umpan.nama_berkas}.yaml'.")
+    for (unit, tahun), organisasi in arsip.organisasi.items():
+        folder_tahun = int(organisasi.sumber.file.rsplit("/", 1)[-1][:4])
+        if organisasi.tahun != folder_tahun:
+            yield _d(organisasi.sumber, ("tahun",), "K307",
+                     f"Tahun {organisasi.tahun} tidak sama dengan nama berkas '{folder_tahun}.yaml'.")
+
+
+# --- the unit and its people ---------------------------------------------------------------
+
+def cek_unit(arsip: Arsip, rekap: Rekap):
+    for kode, unit in arsip.units.items():
+        if (kode, unit.pimpinan) not in arsip.pegawai:
+            yield _d(unit.sumber, ("pimpinan",), "K401",
+                     f"Pimpinan unit ({unit.pimpinan}) bukan pegawai unit ini.",
+                     f"Buat records/{kode}/pegawai/{unit.pimpinan}/profil.yaml atau perbaiki NIP pimpinan.")
+        if unit.induk == kode:
+            yield _d(unit.sumber, ("induk",), "K402", "Unit tidak boleh menjadi induk dirinya sendiri.")
+    for (kode, nip), pegawai in arsip.pegawai.items():
+        if kode not in arsip.units:
+            continue
+        if pegawai.penilai == nip:
+            yield _d(pegawai.sumber, ("penilai",), "K404", "Pegawai tidak boleh menjadi penilai dirinya sendiri.")
+        elif not arsip.pegawai_nip(pegawai.penilai) and arsip.units[kode].pimpinan != nip:
+            yield _d(pegawai.sumber, ("penilai",), "K403",
+                     f"Penilai {pegawai.penilai} tidak ditemukan di rekaman.",
+                     "Hanya pimpinan unit yang lazim dinilai oleh pejabat di luar repositori; periksa NIP penilai.",
+                     severity=WARNING)
+
+
+def cek_satu_unit(arsip: Arsip, rekap: Rekap):
+    """One NIP is active in only one unit: SKP periods in different units must not overlap."""
+    for nip, daftar in arsip.per_nip.items():
+        if len(daftar) < 2:
+            continue
+        skps = sorted((s for p in daftar for s in p.skp), key=lambda s: s.mulai)
+        for i, skp in enumerate(skps):
+            for other in skps[i + 1:]:
+                if other.unit != skp.unit and other.mulai <= skp.selesai:
+                    yield _d(other.sumber, ("periode",), "K527",
+                             f"NIP {nip} aktif di dua unit sekaligus: periode SKP ini bertumpang tindih dengan "
+                             f"SKP {skp.folder} di unit {skp.unit}.",
+                             "Saat mutasi, akhiri periode SKP lama pada tanggal pindah.")
+
+
+# --- the SKP -------------------------------------------------------------------------------
+
+def cek_skp(arsip: Arsip, rekap: Rekap):
+    for skp in arsip.semua_skp():
+        pegawai = arsip.pegawai[(skp.unit, skp.nip)]
+        yield from _cek_isi_skp(skp, pegawai.jenis_jabatan)
+        yield from _cek_tanggal_skp(arsip, skp)
+        yield from _cek_intervensi(arsip, skp, pegawai.jenis_jabatan)
+
+
+def _cek_isi_skp(skp: SKP, jenis_jabatan: str):
+    seen_rhk: dict[str, int] = {}
+    seen_iki: dict[str, tuple[int, int]] = {}
+    jpt = jenis_jabatan.startswith("jpt_")
+    for rhk in skp.hasil_kerja:
+        if rhk.id in seen_rhk:
+            yield _d(skp.sumber, ("hasil_kerja", rhk.index, "id"), "K501",
+                     f"Id RHK '{rhk.id}' sudah dipakai di butir ke-{seen_rhk[rhk.id] + 1}.", "Id RHK harus unik dalam satu SKP.")
+        seen_rhk.setdefault(rhk.id, rhk.index)
+        for iki in rhk.indikator:
+            path = ("hasil_kerja", rhk.index, "indikator", iki.index)
+            if iki.id in seen_iki:
+                yield _d(skp.sumber, path + ("id",), "K502", f"Id indikator '{iki.id}' sudah dipakai di SKP ini.",
+                         "Id IKI harus unik dalam satu SKP.")
+            seen_iki.setdefault(iki.id, (rhk.index, iki.index))
+            kualitatif = isinstance(iki.target, str)
+            if kualitatif != (skp.pendekatan == "kualitatif"):
+                bentuk = "teks naratif" if skp.pendekatan == "kualitatif" else "angka dengan satuan ({nilai, satuan})"
+                yield _d(skp.sumber, path + ("target",), "K508",
+                         f"Pendekatan SKP {skp.pendekatan}: target harus berupa {bentuk}.")
+            elif isinstance(iki.target, dict) and "min" in iki.target and iki.target["min"] > iki.target["maks"]:
+                yield _d(skp.sumber, path + ("target", "min"), "K508",
+                         "Target rentang: nilai min lebih besar daripada maks.")
+            if jpt and not iki.perspektif:
+                yield _d(skp.sumber, path, "K509", "Indikator kinerja JPT belum mencantumkan perspektif.",
+                         "Pilih penerima_layanan, proses_bisnis, penguatan_internal atau anggaran.", severity=WARNING)
+
+
+def _cek_tanggal_skp(arsip: Arsip, skp: SKP):
+    if skp.mulai > skp.selesai:
+        yield _d(skp.sumber, ("periode", "selesai"), "K521", "Periode SKP berakhir sebelum dimulai.")
+        return
+    if skp.mulai.year != skp.tahun or skp.selesai.year != skp.tahun:
+        yield _d(skp.sumber, ("periode",), "K521", f"Periode SKP harus berada di dalam tahun {skp.tahun}.")
+    for other in arsip.pegawai[(skp.unit, skp.nip)].skp:
+        if other is not skp and other.folder < skp.folder and other.tahun == skp.tahun \
+                and other.mulai <= skp.selesai and skp.mulai <= other.selesai:
+            yield _d(skp.sumber, ("periode",), "K522",
+                     f"Periode SKP ini bertumpang tindih dengan SKP {other.folder}.",
+                     "SKP kedua dalam setahun dimulai setelah SKP sebelumnya berakhir.")
+    if skp.status == "ditetapkan" and skp.ditetapkan:
+        unit = arsip.units.get(skp.unit)
+        rules = unit.aturan if unit else aturan.Aturan()
+        tenggat = tenggat_skp(rules, skp)
+        if skp.ditetapkan > tenggat:
+            yield _d(skp.sumber, ("ditetapkan",), "K520",
+                     f"SKP ditetapkan {_tgl(skp.ditetapkan)}, melewati tenggat {_tgl(tenggat)}.",
+                     severity=WARNING)
+
+
+def tenggat_skp(rules: aturan.Aturan, skp: SKP) -> date:
+    """The day an SKP must be set by: the unit's yearly deadline, or for an SKP that starts
+    later in the year (after a transfer) the same allowance counted from its start."""
+    tenggat = rules.tenggat_skp_tanggal(skp.tahun)
+    awal_tahun = date(skp.tahun, 1, 1)
+    if skp.mulai > awal_tahun:
+        return skp.mulai + (tenggat - awal_tahun)
+    return tenggat
+
+
+def _skp_atasan(arsip: Arsip, nip: str, skp: SKP) -> list[SKP]:
+    return [s for s in arsip.skp_tahun(nip, skp.tahun) if s.mulai <= skp.selesai and skp.mulai <= s.selesai]
+
+
+def _cek_intervensi(arsip: Arsip, skp: SKP, jenis_jabatan: str):
+    for rhk in skp.hasil_kerja:
+        path = ("hasil_kerja", rhk.index, "intervensi")
+        if not rhk.intervensi:
+            if rhk.jenis == "utama" and not jenis_jabatan.startswith("jpt_"):
+                yield _d(skp.sumber, ("hasil_kerja", rhk.index), "K413",
+                         f"RHK utama '{rhk.id}' belum menyebut RHK pimpinan yang diintervensi.",
+                         "Tulis intervensi: \"<NIP atasan>/<id RHK atasan>\" (lihat SKP atasan).",
+                         severity=ERROR if skp.status == "ditetapkan" else WARNING)
+            continue
+        nip, rhk_id = rhk.intervensi.split("/", 1)
+        if nip != skp.penilai.nip:
+            yield _d(skp.sumber, path, "K412",
+                     f"RHK yang diintervensi milik {nip}, bukan penilai SKP ini ({skp.penilai.nip}).",
+                     "Cascading mengikuti atasan langsung; periksa NIP pada intervensi.", severity=WARNING)
+        if not arsip.pegawai_nip(nip):
+            continue  # the superior lives in another repository: nothing to check here
+        candidates = _skp_atasan(arsip, nip, skp)
+        if not candidates:
+            yield _d(skp.sumber, path, "K411",
+                     f"SKP atasan ({nip}) untuk tahun {skp.tahun} belum ada, sehingga RHK '{rhk_id}' belum dapat "
+                     "diperiksa.", "Tidak menghalangi: periksa kembali setelah SKP atasan dibuat.", severity=WARNING)
+            continue
+        holders = [s for s in candidates if s.rhk(rhk_id)]
+        if holders:
+            if all(s.status == "draft" for s in holders):
+                yield _d(skp.sumber, path, "K411", f"SKP atasan yang memuat RHK '{rhk_id}' masih draft.",
+                         "Tidak menghalangi: RHK atasan masih dapat berubah sebelum ditetapkan.", severity=WARNING)
+        elif all(s.status == "draft" for s in candidates):
+            yield _d(skp.sumber, path, "K411",
+                     f"RHK '{rhk_id}' belum ada di SKP atasan yang masih draft.",
+                     "Tidak menghalangi: periksa kembali setelah SKP atasan ditetapkan.", severity=WARNING)
+        else:
+            daftar = ", ".join(r.id for s in candidates for r in s.hasil_kerja)
+            yield _d(skp.sumber, path, "K410", f"RHK '{rhk_id}' tidak ada di SKP atasan {nip} tahun {skp.tahun}.",
+                     f"RHK atasan yang tersedia: {daftar}.")
+
+
+# --- feedback ------------------------------------------------------------------------------
+
+def cek_umpan_balik(arsip: Arsip, rekap: Rekap):
+    for skp in arsip.semua_skp():
+        for umpan in skp.umpan_balik:
+            if not skp.mulai <= umpan.tanggal <= skp.selesai:
+                yield _d(umpan.sumber, ("tanggal",), "K523",
+                         f"Tanggal {_tgl(umpan.tanggal)} di luar periode SKP ({_tgl(skp.mulai)} s.d. {_tgl(skp.selesai)}).",
+                         "Umpan balik untuk periode lain disimpan di folder SKP periode itu.")
+            tentang = umpan.tentang or {}
+            if "rhk" in tentang and not skp.rhk(tentang["rhk"]):
+                yield _d(umpan.sumber, ("tentang", "rhk"), "K422", f"RHK '{tentang['rhk']}' tidak ada di SKP ini.",
+                         "RHK yang ada: " + ", ".join(r.id for r in skp.hasil_kerja) + ".")
+            if umpan.jenis == "konseling" and umpan.sumber.dok.data.get("rahasia") is False:
+                yield _d(umpan.sumber, ("rahasia",), "K532",
+                         "Catatan konseling selalu rahasia; 'rahasia: false' diabaikan.",
+                         "Ubah menjadi 'rahasia: true' agar rekaman sesuai perlakuannya.", severity=WARNING)
+
+
+# --- evaluations ---------------------------------------------------------------------------
+
+def cek_evaluasi(arsip: Arsip, rekap: Rekap):
+    for hasil in rekap.penilaian:
+        skp, evaluasi = hasil.skp, hasil.evaluasi
+        unit = arsip.units.get(skp.unit)
+        if unit and not aturan.periode_valid(evaluasi.periode, unit.evaluasi_periodik):
+            yield _d(evaluasi.sumber, ("periode",), "K510",
+                     f"Periode '{evaluasi.periode}' tidak sesuai evaluasi periodik unit ({unit.evaluasi_periodik}).",
+                     "Unit triwulanan memakai tw1..tw4, unit bulanan b01..b12, keduanya juga tahunan.")
+            continue
+        mulai, selesai = aturan.rentang_periode(skp.tahun, evaluasi.periode)
+        if selesai < skp.mulai or mulai > skp.selesai:
+            yield _d(evaluasi.sumber, ("periode",), "K526",
+                     f"Periode {aturan.PERIODE[evaluasi.periode]} {skp.tahun} di luar periode SKP "
+                     f"({_tgl(skp.mulai)} s.d. {_tgl(skp.selesai)}).")
+            continue
+        akhir = min(selesai, skp.selesai)
+        if evaluasi.tanggal < akhir:
+            yield _d(evaluasi.sumber, ("tanggal",), "K524",
+                     f"Evaluasi bertanggal {_tgl(evaluasi.tanggal)}, sebelum periodenya berakhir ({_tgl(akhir)}).",
+                     severity=WARNING)
+        yield from _cek_isi_evaluasi(skp, hasil)
+
+
+def _cek_isi_evaluasi(skp: SKP, hasil):
+    evaluasi = hasil.evaluasi
+    final = evaluasi.status == "final"
+    if final and skp.status != "ditetapkan":
+        yield _d(evaluasi.sumber, ("status",), "K525", "Evaluasi final atas SKP yang masih draft.",
+                 "Tetapkan SKP terlebih dahulu.")
+    covered: dict[str, int] = {}
+    for item in evaluasi.hasil_kerja:
+        rhk = skp.rhk(item.rhk)
+        if rhk is None:
+            yield _d(evaluasi.sumber, ("hasil_kerja", item.index, "rhk"), "K420",
+                     f"RHK '{item.rhk}' tidak ada di SKP ini.",
+                     "RHK yang ada: " + ", ".join(r.id for r in skp.hasil_kerja) + ".")
+            continue
+        if item.rhk in covered:
+            yield _d(evaluasi.sumber, ("hasil_kerja", item.index, "rhk"), "K507",
+                     f"RHK '{item.rhk}' dinilai dua kali dalam evaluasi ini.")
+        covered[item.rhk] = item.index
+        known = {i.id for i in rhk.indikator}
+        for realisasi in item.realisasi:
+            if realisasi.indikator not in known:
+                yield _d(evaluasi.sumber, ("hasil_kerja", item.index, "realisasi", realisasi.index, "indikator"),
+                         "K421", f"Indikator '{realisasi.indikator}' bukan indikator RHK '{rhk.id}'.",
+                         "Indikator RHK ini: " + ", ".join(sorted(known)) + ".")
+        if final:
+            missing = known - {r.indikator for r in item.realisasi}
+            if missing:
+                yield _d(evaluasi.sumber, ("hasil_kerja", item.index), "K505",
+                         f"Realisasi indikator {', '.join(sorted(missing))} belum diisi.", severity=WARNING)
+    if not final:
+        return
+    for rhk in skp.hasil_kerja:
+        if rhk.id not in covered:
+            yield _d(evaluasi.sumber, ("hasil_kerja",), "K504",
+                     f"Evaluasi final belum memuat RHK '{rhk.id}'.", "Evaluasi final menilai setiap RHK di SKP.")
+    if evaluasi.rating_perilaku_kerja is None:
+        yield _d(evaluasi.sumber, (), "K506", "Evaluasi final belum memuat rating_perilaku_kerja.")
+    if evaluasi.rating_hasil_kerja is None:
+        if not hasil.pimpinan:
+            yield _d(evaluasi.sumber, (), "K506", "Evaluasi final belum memuat rating_hasil_kerja.",
+                     "Hanya pimpinan unit yang rating hasil kerjanya boleh diambil dari predikat organisasi.")
+        elif hasil.penetapan is None:
+            yield _d(evaluasi.sumber, (), "K601",
+                     f"Rating hasil kerja pimpinan unit diambil dari predikat organisasi, tetapi predikat organisasi "
+                     f"{skp.unit} untuk {aturan.PERIODE[evaluasi.periode]} {skp.tahun} belum ditetapkan.",
+                     f"Tambahkan penetapan periode {evaluasi.periode} di records/{skp.unit}/organisasi/{skp.tahun}.yaml.")
+
+
+def cek_rating(arsip: Arsip, rekap: Rekap):
+    """Warnings where a rating runs against what the records say (advice, never a correction)."""
+    for hasil in rekap.penilaian:
+        evaluasi, skp = hasil.evaluasi, hasil.skp
+        if evaluasi.status != "final":
+            continue
+        unit = arsip.units.get(skp.unit)
+        if hasil.pimpinan and hasil.penetapan and unit and aturan.rating_pimpinan_berbeda(
+                evaluasi.rating_hasil_kerja, hasil.penetapan.predikat, unit.aturan):
+            turunan = aturan.rating_hasil_pimpinan(hasil.penetapan.predikat, unit.aturan)
+            yield _d(evaluasi.sumber, ("rating_hasil_kerja",), "K604",
+                     f"Rating hasil kerja pimpinan unit ({evaluasi.rating_hasil_kerja}) berbeda dari yang diturunkan "
+                     f"dari predikat organisasi {hasil.penetapan.predikat} ({turunan}).",
+                     "Hapus rating_hasil_kerja agar diambil dari predikat organisasi, atau jelaskan di catatan.",
+                     severity=WARNING)
+        daftar = [aturan.capaian(iki.target, r.nilai, iki.arah)
+                  for item in evaluasi.hasil_kerja if (rhk := skp.rhk(item.rhk))
+                  for r in item.realisasi for iki in rhk.indikator if iki.id == r.indikator]
+        if evaluasi.periode == "tahunan" and aturan.rating_bertentangan(evaluasi.rating_hasil_kerja, daftar):
+            arah = "di bawah 100%" if evaluasi.rating_hasil_kerja == "di_atas_ekspektasi" else "mencapai 100%"
+            yield _d(evaluasi.sumber, ("rating_hasil_kerja",), "K606",
+                     f"Rating hasil kerja {evaluasi.rating_hasil_kerja} sementara capaian setiap indikator {arah}.",
+                     "Capaian hanya saran; pastikan rating didukung bukti dan umpan balik.", severity=WARNING)
+
+
+# --- objections ----------------------------------------------------------------------------
+
+def _penilai_dari_penilai(arsip: Arsip, skp: SKP) -> str | None:
+    """The atasan pejabat penilai: the penilai's own penilai at the time, when known."""
+    atasan = _skp_atasan(arsip, skp.penilai.nip, skp)
+    if atasan:
+        return atasan[-1].penilai.nip
+    profiles = arsip.pegawai_nip(skp.penilai.nip)
+    return profiles[0].penilai if profiles else None
+
+
+def cek_keberatan(arsip: Arsip, rekap: Rekap):
+    for skp in arsip.semua_skp():
+        unit = arsip.units.get(skp.unit)
+        rules = unit.aturan if unit else aturan.Aturan()
+        for periode, keberatan in skp.keberatan.items():
+            evaluasi = skp.evaluasi.get(keberatan.evaluasi)
+            if evaluasi is None:
+                yield _d(keberatan.sumber, ("evaluasi",), "K423",
+                         f"Evaluasi '{keberatan.evaluasi}' yang diajukan keberatan tidak ada di SKP ini.")
+                continue
+            if evaluasi.status != "final":
+                yield _d(keberatan.sumber, ("evaluasi",), "K423",
+                         f"Evaluasi '{keberatan.evaluasi}' masih draft; keberatan hanya atas hasil evaluasi final.")
+                continue
+            batas = rules.batas_keberatan(evaluasi.tanggal)
+            if keberatan.diajukan < evaluasi.tanggal:
+                yield _d(keberatan.sumber, ("diajukan",), "K528",
+                         f"Keberatan diajukan {_tgl(keberatan.diajukan)}, sebelum hasil evaluasi diterima "
+                         f"({_tgl(evaluasi.tanggal)}).")
+            elif keberatan.diajukan > batas:
+                yield _d(keberatan.sumber, ("diajukan",), "K602",
+                         f"Keberatan diajukan {_tgl(keberatan.diajukan)}, melewati batas {rules.hari_keberatan} hari "
+                         f"sejak hasil evaluasi diterima ({_tgl(evaluasi.tanggal)}; batas {_tgl(batas)}).",
+                         "PP 30/2019 Pasal 59: keberatan diajukan paling lama 14 hari sejak hasil diterima.")
+            keputusan = keberatan.keputusan
+            if keputusan is None:
+                continue
+            if keputusan.tanggal < keberatan.diajukan:
+                yield _d(keberatan.sumber, ("keputusan", "tanggal"), "K529",
+                         "Keputusan atas keberatan bertanggal sebelum keberatan diajukan.")
+            atasan = _penilai_dari_penilai(arsip, skp)
+            if atasan and keputusan.oleh != atasan:
+                yield _d(keberatan.sumber, ("keputusan", "oleh"), "K603",
+                         f"Keputusan keberatan ditetapkan oleh {keputusan.oleh}, padahal atasan pejabat penilai "
+                         f"adalah {atasan}.", "Keberatan diputus oleh atasan dari pejabat penilai kinerja.")
+
+
+# --- organisation ratings and curves -------------------------------------------------------
+
+def cek_organisasi(arsip: Arsip, rekap: Rekap):
+    for (kode, tahun), organisasi in arsip.organisasi.items():
+        unit = arsip.units.get(kode)
+        seen: set[str] = set()
+        for p in organisasi.penetapan:
+            if p.periode in seen:
+                yield _d(organisasi.sumber, ("penetapan", p.index, "periode"), "K531",
+                         f"Periode '{p.periode}' ditetapkan lebih dari sekali.")
+            seen.add(p.periode)
+            if unit and not aturan.periode_valid(p.periode, unit.evaluasi_periodik):
+                yield _d(organisasi.sumber, ("penetapan", p.index, "periode"), "K510",
+                         f"Periode '{p.periode}' tidak sesuai evaluasi periodik unit ({unit.evaluasi_periodik}).")
+            if p.tanggal.year not in (tahun, tahun + 1):
+                yield _d(organisasi.sumber, ("penetapan", p.index, "tanggal"), "K533",
+                         f"Tanggal penetapan {_tgl(p.tanggal)} bukan pada tahun {tahun} atau awal tahun berikutnya.",
+                         severity=WARNING)
+            induk = arsip.units.get(unit.induk) if unit and unit.induk else None
+            if induk and p.ditetapkan_oleh != induk.pimpinan:
+                yield _d(organisasi.sumber, ("penetapan", p.index, "ditetapkan_oleh"), "K608",
+                         f"Predikat organisasi ditetapkan oleh {p.ditetapkan_oleh}, bukan pimpinan unit induk "
+                         f"{induk.kode} ({induk.pimpinan}).", severity=WARNING)
+
+
+def cek_kurva(arsip: Arsip, rekap: Rekap):
+    for kurva in rekap.kurva:
+        if kurva.sesuai or kurva.penetapan.kalibrasi:
+            continue
+        organisasi = arsip.organisasi[(kurva.unit, kurva.tahun)]
+        yield _d(organisasi.sumber, ("penetapan", kurva.penetapan.index, "predikat"), "K605",
+                 f"Distribusi predikat {aturan.PERIODE[kurva.periode]} {kurva.tahun} menyimpang dari kurva "
+                 f"organisasi {aturan.PREDIKAT_ORGANISASI[kurva.penetapan.predikat]}: " + " ".join(kurva.pelanggaran),
+                 "Kurva adalah pedoman, bukan kuota: tulis alasan penyimpangan di 'kalibrasi'.", severity=WARNING)
+
+
+CHECKS = (cek_nip, cek_nama_folder, cek_unit, cek_satu_unit, cek_skp, cek_umpan_balik, cek_evaluasi, cek_rating,
+          cek_keberatan, cek_organisasi, cek_kurva)
+
+
+def periksa(arsip: Arsip, rekap: Rekap) -> list[Diagnostik]:
+    return [d for check in CHECKS for d in check(arsip, rekap)]
+
+
+__all__ = ["CHECKS", "periksa", "masalah_nip", "tenggat_skp", "timedelta"]

@@ -1,0 +1,236 @@
+"""Typed records. Built by arsip from schema-valid documents; never read files themselves."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from kinerja.aturan import Aturan
+from kinerja.yamlio import Dokumen
+
+
+@dataclass
+class Sumber:
+    """Where a record came from: its file (relative to the repository root) and positions."""
+
+    file: str
+    dok: Dokumen
+
+    def nilai(self, *path) -> tuple[int, int]:
+        return self.dok.posisi_nilai(path)
+
+    def kunci(self, *path) -> tuple[int, int]:
+        return self.dok.posisi_kunci(path)
+
+
+def tanggal(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+@dataclass
+class Unit:
+    kode: str
+    nama: str
+    instansi: str
+    induk: str | None
+    pimpinan: str
+    evaluasi_periodik: str
+    admin: list[str]
+    aturan: Aturan
+    publikasi: dict
+    sumber: Sumber
+
+
+@dataclass
+class Identitas:
+    nip: str
+    nama: str
+    pangkat_golongan: str
+    jabatan: str
+    unit_kerja: str
+    jenjang: str | None = None
+
+
+@dataclass
+class Pegawai:
+    """profil.yaml: the employee as of now, plus every SKP in their folder."""
+
+    unit: str
+    nip: str
+    nama: str
+    jenis_asn: str
+    pangkat_golongan: str
+    jabatan: str
+    jenis_jabatan: str
+    jenjang: str | None
+    penilai: str
+    akun_git: str | None
+    sumber: Sumber
+    skp: list["SKP"] = field(default_factory=list)  # sorted by folder name
+
+
+@dataclass
+class IKI:
+    id: str
+    aspek: str
+    uraian: str
+    target: object  # {nilai, satuan} | {min, maks, satuan} | str
+    perspektif: str | None
+    arah: str
+    index: int  # position in the RHK's indikator list
+
+
+@dataclass
+class RHK:
+    id: str
+    jenis: str
+    intervensi: str | None
+    uraian: str
+    penugasan_dari: str | None
+    indikator: list[IKI]
+    index: int  # position in hasil_kerja
+
+
+@dataclass
+class UmpanBalik:
+    nama_berkas: str  # file name without .yaml
+    tanggal: date
+    dari: str
+    jenis: str
+    tentang: dict | None
+    catatan: str
+    tindak_lanjut: str | None
+    rahasia: bool  # konseling is always confidential
+    sumber: Sumber
+
+
+@dataclass
+class Realisasi:
+    indikator: str
+    nilai: object
+    bukti: list[str]
+    index: int
+
+
+@dataclass
+class HasilEvaluasi:
+    rhk: str
+    realisasi: list[Realisasi]
+    umpan_balik: str | None
+    index: int
+
+
+@dataclass
+class Evaluasi:
+    periode: str
+    tanggal: date
+    status: str
+    hasil_kerja: list[HasilEvaluasi]
+    rating_hasil_kerja: str | None
+    perilaku_kerja: dict
+    rating_perilaku_kerja: str | None
+    catatan_rekomendasi: str | None
+    sumber: Sumber
+
+
+@dataclass
+class Keputusan:
+    oleh: str
+    tanggal: date
+    rating_hasil_kerja: str
+    rating_perilaku_kerja: str
+    catatan: str | None
+
+
+@dataclass
+class Keberatan:
+    periode: str  # from the file name
+    evaluasi: str
+    diajukan: date
+    alasan: str
+    penjelasan_penilai: str | None
+    keputusan: Keputusan | None
+    sumber: Sumber
+
+
+@dataclass
+class SKP:
+    unit: str
+    nip: str
+    folder: str  # "<tahun>" or "<tahun>-<n>"
+    tahun: int
+    mulai: date
+    selesai: date
+    pendekatan: str
+    pegawai: Identitas
+    penilai: Identitas
+    status: str
+    ditetapkan: date | None
+    hasil_kerja: list[RHK]
+    perilaku_kerja: dict
+    lampiran: dict
+    sumber: Sumber
+    umpan_balik: list[UmpanBalik] = field(default_factory=list)  # sorted by file name
+    evaluasi: dict[str, Evaluasi] = field(default_factory=dict)
+    keberatan: dict[str, Keberatan] = field(default_factory=dict)
+
+    def rhk(self, rhk_id: str) -> RHK | None:
+        return next((r for r in self.hasil_kerja if r.id == rhk_id), None)
+
+    @property
+    def kunci(self) -> tuple[str, str, str]:
+        return (self.unit, self.nip, self.folder)
+
+
+@dataclass
+class PenetapanOrganisasi:
+    periode: str
+    predikat: str
+    ditetapkan_oleh: str
+    tanggal: date
+    kalibrasi: str | None
+    index: int
+
+
+@dataclass
+class Organisasi:
+    unit: str
+    tahun: int
+    penetapan: list[PenetapanOrganisasi]
+    sumber: Sumber
+
+    def untuk(self, periode: str) -> PenetapanOrganisasi | None:
+        return next((p for p in self.penetapan if p.periode == periode), None)
+
+
+@dataclass
+class Arsip:
+    """The whole records tree, loaded once."""
+
+    units: dict[str, Unit] = field(default_factory=dict)
+    pegawai: dict[tuple[str, str], Pegawai] = field(default_factory=dict)  # (unit, nip)
+    organisasi: dict[tuple[str, int], Organisasi] = field(default_factory=dict)  # (unit, tahun)
+    berkas: list[str] = field(default_factory=list)  # every file looked at, sorted
+    per_nip: dict[str, list[Pegawai]] = field(default_factory=dict)
+
+    def tambah_pegawai(self, pegawai: Pegawai) -> None:
+        self.pegawai[(pegawai.unit, pegawai.nip)] = pegawai
+        self.per_nip.setdefault(pegawai.nip, []).append(pegawai)
+
+    def semua_skp(self):
+        for key in sorted(self.pegawai):
+            yield from self.pegawai[key].skp
+
+    def pegawai_nip(self, nip: str) -> list[Pegawai]:
+        return self.per_nip.get(nip, [])
+
+    def skp_aktif(self, nip: str, pada: date) -> SKP | None:
+        """The SKP of nip whose period contains the given day, if any is in the tree."""
+        for pegawai in self.pegawai_nip(nip):
+            for skp in pegawai.skp:
+                if skp.mulai <= pada <= skp.selesai:
+                    return skp
+        return None
+
+    def skp_tahun(self, nip: str, tahun: int) -> list[SKP]:
+        return [s for p in self.pegawai_nip(nip) for s in p.skp if s.tahun == tahun]

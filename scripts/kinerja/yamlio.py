@@ -1,0 +1,273 @@
+"""YAML 1.2 (core schema) loading with line marks and hard limits; atomic writing.
+
+Records are parsed from the event stream of libyaml (PyYAML's C parser when present)
+so that every value keeps its position and every YAML feature we refuse — duplicate
+keys, anchors and aliases, tags — is caught at the exact place it appears.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+try:
+    from yaml import CParser as _Parser
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml.parser import Parser as _BaseParser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Parser(Reader, Scanner, _BaseParser):  # type: ignore[no-redef]
+        def __init__(self, stream):
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            _BaseParser.__init__(self)
+
+
+MAKS_UKURAN = 1024 * 1024
+MAKS_KEDALAMAN = 32
+
+# YAML 1.2 core schema, plain scalars only (quoted scalars are always strings).
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT10 = re.compile(r"^[-+]?[0-9]+$")
+_INT8 = re.compile(r"^0o[0-7]+$")
+_INT16 = re.compile(r"^0x[0-9a-fA-F]+$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
+_NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
+_NIP_TANPA_KUTIP = re.compile(r"^[0-9]{18}$")
+
+Path_ = tuple  # a path into the document: keys (str) and list indexes (int)
+
+
+class YamlError(Exception):
+    """A file that cannot be loaded; carries a stable code and a 1-based position."""
+
+    def __init__(self, code: str, line: int, column: int, message: str, hint: str | None = None):
+        super().__init__(message)
+        self.code = code
+        self.line = line
+        self.column = column
+        self.message = message
+        self.hint = hint
+
+
+@dataclass
+class Dokumen:
+    """A loaded record: plain data plus the position of every key and value."""
+
+    data: object
+    nilai: dict = field(default_factory=dict)  # path -> (line, column) of the value
+    kunci: dict = field(default_factory=dict)  # path -> (line, column) of the key naming it
+
+    def posisi_nilai(self, path: Path_) -> tuple[int, int]:
+        """Position of the value at path, or of its nearest existing ancestor."""
+        path = tuple(path)
+        while path not in self.nilai and path:
+            path = path[:-1]
+        return self.nilai.get(path, (1, 1))
+
+    def posisi_kunci(self, path: Path_) -> tuple[int, int]:
+        path = tuple(path)
+        return self.kunci.get(path) or self.posisi_nilai(path)
+
+
+def resolve_plain(text: str):
+    """Resolve a plain (unquoted) scalar by the YAML 1.2 core schema."""
+    if _NULL.match(text):
+        return None
+    if text in _BOOL:
+        return _BOOL[text]
+    if _INT10.match(text):
+        return int(text, 10)
+    if _INT8.match(text):
+        return int(text[2:], 8)
+    if _INT16.match(text):
+        return int(text[2:], 16)
+    if _FLOAT.match(text):
+        return float(text)
+    if _INF.match(text):
+        return float("-inf") if text.startswith("-") else float("inf")
+    if _NAN.match(text):
+        return float("nan")
+    return text
+
+
+_PESAN_SINTAKS = (
+    ("mapping values are not allowed", "tanda ':' tidak boleh ada di sini",
+     "Jika teks berisi ': ', apit teksnya dengan tanda kutip."),
+    ("could not find expected ':'", "tanda ':' yang diharapkan tidak ditemukan",
+     "Setiap baris kunci ditulis 'kunci: nilai'; periksa tanda kutip yang belum ditutup."),
+    ("cannot start any token", "karakter ini tidak boleh mengawali nilai",
+     "Gunakan spasi untuk indentasi, bukan tab; apit teks yang diawali '@' atau '`' dengan tanda kutip."),
+    ("did not find expected key", "kunci yang diharapkan tidak ditemukan",
+     "Periksa indentasi: kunci yang sejajar harus dimulai pada kolom yang sama."),
+    ("did not find expected '-' indicator", "tanda '-' daftar yang diharapkan tidak ditemukan",
+     "Periksa indentasi butir daftar."),
+    ("did not find expected node content", "nilai yang diharapkan tidak ditemukan", None),
+    ("found unexpected end of stream", "berkas berakhir sebelum waktunya",
+     "Periksa tanda kutip atau kurung yang belum ditutup."),
+    ("found unknown escape character", "urutan escape '\\' tidak dikenal",
+     "Dalam tanda kutip ganda tulis '\\\\' untuk garis miring terbalik, atau pakai tanda kutip tunggal."),
+    ("control characters are not allowed", "berkas berisi karakter kontrol yang tidak diizinkan", None),
+    ("expected <document start>", "berkas berisi lebih dari satu nilai teratas",
+     "Sebuah rekaman berisi satu pemetaan 'kunci: nilai'."),
+    ("found a tab character", "karakter tab tidak boleh dipakai untuk indentasi", "Gunakan spasi."),
+    ("found undefined tag handle", "tag YAML tidak diizinkan", None),
+)
+
+
+def _pesan_sintaks(problem: str) -> tuple[str, str | None]:
+    for english, pesan, hint in _PESAN_SINTAKS:
+        if english in problem:
+            return f"Sintaks YAML tidak sah: {pesan}.", hint
+    return f"Sintaks YAML tidak sah ({problem}).", None
+
+
+def _posisi_byte(raw: bytes, offset: int) -> tuple[int, int]:
+    before = raw[:offset]
+    line = before.count(b"\n") + 1
+    start = before.rfind(b"\n") + 1
+    column = len(before[start:].decode("utf-8", "replace")) + 1
+    return line, column
+
+
+def decode(raw: bytes) -> str:
+    """UTF-8 text of a record (a byte-order mark is accepted), or a positioned error."""
+    if len(raw) > MAKS_UKURAN:
+        raise YamlError("K105", 1, 1, f"Berkas terlalu besar ({len(raw):,} bita); batasnya 1 MiB.".replace(",", "."),
+                        "Pecah isinya menjadi beberapa rekaman atau pindahkan lampiran besar ke tautan bukti.")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line, column = _posisi_byte(raw, exc.start)
+        raise YamlError("K107", line, column, "Berkas bukan teks UTF-8 yang sah.",
+                        "Simpan ulang berkas dengan pengodean UTF-8.") from None
+
+
+class _Pembaca:
+    """Builds plain data from parser events, recording marks and refusing what we forbid."""
+
+    def __init__(self, text: str):
+        self.parser = _Parser(text)
+        self.dok = Dokumen(None)
+
+    def muat(self) -> Dokumen:
+        parser = self.parser
+        parser.get_event()  # StreamStart
+        if parser.check_event(yaml.StreamEndEvent):
+            raise YamlError("K110", 1, 1, "Berkas kosong.", "Isi rekaman sesuai contoh di panduan.")
+        parser.get_event()  # DocumentStart
+        self.dok.data = self._node((), 0)
+        parser.get_event()  # DocumentEnd
+        if not parser.check_event(yaml.StreamEndEvent):
+            event = parser.get_event()
+            raise YamlError("K110", event.start_mark.line + 1, event.start_mark.column + 1,
+                            "Berkas berisi lebih dari satu dokumen YAML.",
+                            "Hapus baris '---' tambahan: satu berkas, satu rekaman.")
+        return self.dok
+
+    @staticmethod
+    def _tolak(event, code: str, message: str, hint: str | None = None):
+        mark = event.start_mark
+        raise YamlError(code, mark.line + 1, mark.column + 1, message, hint)
+
+    def _periksa(self, event, depth: int):
+        if isinstance(event, yaml.AliasEvent):
+            self._tolak(event, "K103", f"Alias YAML '*{event.anchor}' tidak diizinkan.",
+                        "Tulis nilainya lengkap; setiap rekaman harus terbaca tanpa rujukan internal.")
+        if event.anchor is not None:
+            self._tolak(event, "K103", f"Jangkar YAML '&{event.anchor}' tidak diizinkan.",
+                        "Hapus jangkar dan tulis nilainya lengkap.")
+        if event.tag is not None and not (isinstance(event, yaml.ScalarEvent) and event.tag == "!"):
+            self._tolak(event, "K104", f"Tag YAML '{event.tag}' tidak diizinkan.",
+                        "Hapus tag; jika nilai harus teks, apit dengan tanda kutip.")
+        if depth > MAKS_KEDALAMAN:
+            self._tolak(event, "K106", f"Struktur bersarang terlalu dalam (lebih dari {MAKS_KEDALAMAN} tingkat).")
+
+    def _node(self, path: tuple, depth: int):
+        event = self.parser.get_event()
+        self._periksa(event, depth)
+        mark = event.start_mark
+        self.dok.nilai[path] = (mark.line + 1, mark.column + 1)
+        if isinstance(event, yaml.ScalarEvent):
+            if not event.style:
+                if _NIP_TANPA_KUTIP.match(event.value):
+                    self._tolak(event, "K108", "NIP ditulis tanpa tanda kutip sehingga terbaca sebagai angka.",
+                                f'Tulis "{event.value}" dengan tanda kutip ganda.')
+                return resolve_plain(event.value)
+            return event.value
+        if isinstance(event, yaml.SequenceStartEvent):
+            items = []
+            while not self.parser.check_event(yaml.SequenceEndEvent):
+                items.append(self._node(path + (len(items),), depth + 1))
+            self.parser.get_event()
+            return items
+        mapping: dict = {}
+        while not self.parser.check_event(yaml.MappingEndEvent):
+            key_event = self.parser.get_event()
+            self._periksa(key_event, depth + 1)
+            if not isinstance(key_event, yaml.ScalarEvent):
+                self._tolak(key_event, "K101", "Sintaks YAML tidak sah: kunci harus berupa teks sederhana.")
+            key = key_event.value
+            if key in mapping:
+                first = self.dok.kunci[path + (key,)]
+                self._tolak(key_event, "K102", f"Kunci '{key}' ditulis dua kali (pertama di baris {first[0]}).",
+                            "Hapus salah satunya atau gabungkan isinya.")
+            key_path = path + (key,)
+            self.dok.kunci[key_path] = (key_event.start_mark.line + 1, key_event.start_mark.column + 1)
+            mapping[key] = self._node(key_path, depth + 1)
+        self.parser.get_event()
+        return mapping
+
+
+def muat_teks(text: str) -> Dokumen:
+    """Parse one record's text; raise YamlError with position on anything we refuse."""
+    try:
+        dok = _Pembaca(text).muat()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        message, hint = _pesan_sintaks(str(exc.problem or exc.context or ""))
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise YamlError("K101", line, column, message, hint) from None
+    except yaml.YAMLError as exc:  # reader errors without a mark
+        raise YamlError("K101", 1, 1, f"Sintaks YAML tidak sah ({exc}).") from None
+    except RecursionError:
+        raise YamlError("K106", 1, 1, "Struktur bersarang terlalu dalam.") from None
+    if not isinstance(dok.data, dict):
+        raise YamlError("K110", 1, 1, "Isi berkas harus berupa pemetaan 'kunci: nilai'.",
+                        "Lihat contoh rekaman di panduan.")
+    return dok
+
+
+def muat_bytes(raw: bytes) -> Dokumen:
+    return muat_teks(decode(raw))
+
+
+def tulis_atomik(path: Path, text: str, *, timpa: bool = True) -> None:
+    """Write text to path through a temporary file and a rename: never half-written.
+
+    With timpa=False an existing file is never replaced (FileExistsError).
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if timpa:
+            os.replace(tmp, path)
+        else:
+            os.link(tmp, path)  # fails atomically when path exists
+            os.unlink(tmp)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
