@@ -80,6 +80,43 @@ def _cmd_tabel(rows_of, kolom):
     return run
 
 
+def _muat_untuk_situs(args):
+    """Validate first: errors (or warnings under --strict) stop the build with the diagnostics."""
+    records = _records(args)
+    model, hasil, diagnostik = muat_semua(records)
+    errors, warnings = laporan.ringkasan(diagnostik)
+    if errors or (getattr(args, "strict", False) and warnings):
+        sys.stderr.write(laporan.render_text(diagnostik, len(model.berkas)))
+        print("kinerja: situs tidak dibangun karena rekaman belum sah.", file=sys.stderr)
+        return None
+    unknown = [u for u in (args.unit or []) if u not in model.units]
+    if unknown:
+        raise Gagal(f"unit tidak dikenal: {', '.join(unknown)} (unit yang ada: {', '.join(sorted(model.units))}).")
+    return records, model, hasil
+
+
+def cmd_build(args) -> int:
+    from kinerja import situs
+
+    loaded = _muat_untuk_situs(args)
+    if loaded is None:
+        return EXIT_RECORDS
+    records, model, hasil = loaded
+    situs.bangun(model, hasil, records=records, out=Path(args.out), units=args.unit)
+    return EXIT_OK
+
+
+def cmd_serve(args) -> int:
+    from kinerja import situs
+
+    loaded = _muat_untuk_situs(args)
+    if loaded is None:
+        return EXIT_RECORDS
+    records, model, hasil = loaded
+    situs.sajikan(model, hasil, records=records, unit=args.unit[0], port=args.port)
+    return EXIT_OK
+
+
 def cmd_sintetis(args) -> int:
     from kinerja.sintetis import tulis_sintetis
 
@@ -123,6 +160,17 @@ def parser() -> argparse.ArgumentParser:
         p = sub.add_parser(name, parents=[common], help=text)
         _filters(p)
         p.set_defaults(run=_cmd_tabel(rows_of, kolom))
+
+    p = sub.add_parser("build", parents=[common], help="periksa rekaman lalu bangun situs statis tiap unit")
+    p.add_argument("--unit", action="append", help="hanya unit ini (boleh diulang; bawaan: semua)")
+    p.add_argument("--out", default="build/site", help="folder keluaran (bawaan: build/site)")
+    p.add_argument("--strict", action="store_true", help="peringatan juga menghentikan pembangunan")
+    p.set_defaults(run=cmd_build)
+
+    p = sub.add_parser("serve", parents=[common], help="bangun dan sajikan situs satu unit di localhost")
+    p.add_argument("--unit", action="append", required=True, help="unit yang disajikan")
+    p.add_argument("--port", type=int, default=8000)
+    p.set_defaults(run=cmd_serve)
 
     p = sub.add_parser("sintetis", parents=[common], help="tulis pohon rekaman sintetis untuk uji dan tolok ukur")
     p.add_argument("out", metavar="OUT", help="folder rekaman yang akan ditulis (harus kosong)")
