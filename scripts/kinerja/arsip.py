@@ -7,8 +7,11 @@ in worker processes and be cached); `bangun` turns the valid documents into the 
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import re
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,18 +41,20 @@ class Berkas:
     """A file of the records tree and the kind its path gives it."""
 
     rel: str  # relative to the repository root, forward slashes
-    path: Path
+    path: str  # absolute
     kind: str
     parts: tuple[str, ...]  # path parts below records/
 
 
 @dataclass
 class Bacaan:
-    """The result of loading one file: its document (None if unusable) and diagnostics."""
+    """The result of loading one file: its data (None if unusable), diagnostics, and the
+    positions when they are at hand (not after a worker process or the cache)."""
 
     berkas: Berkas
-    dok: Dokumen | None
+    data: dict | None
     diagnostik: list[Diagnostik] = field(default_factory=list)
+    dok: Dokumen | None = None
 
 
 def _diag(rel: str, code: str, line: int, column: int, message: str, hint: str | None = None,
@@ -91,46 +96,63 @@ def _kind(parts: tuple[str, ...]) -> tuple[str | None, str | None]:
     return None, None
 
 
-def temukan(records: Path, root: Path) -> tuple[list[Berkas], list[Diagnostik]]:
-    """Every file under records with its kind, and diagnostics for files that do not belong."""
-    records = records_real = records.resolve()
+def jenis(parts: tuple[str, ...]) -> str | None:
+    """The kind of record a path below records/ holds, or None when it holds none."""
+    return _kind(parts)[0] if parts else None
+
+
+def temukan(records: Path, root: Path,
+            di: Iterable[tuple[str, ...]] | None = None) -> tuple[list[Berkas], list[Diagnostik]]:
+    """Every file under records with its kind, and diagnostics for files that do not belong.
+
+    di: only these folders and files (path parts below records; missing ones are skipped),
+    for loading just the records a change can affect.
+    """
+    records = records.resolve()
+    records_real = os.path.realpath(records)
+    prefix = records.relative_to(root).as_posix() if records.is_relative_to(root) else records.as_posix()
     found: list[Berkas] = []
     diagnostik: list[Diagnostik] = []
-    seen_dirs: set[Path] = set()
+    linked_dirs: set[str] = set()  # real paths of symlinked folders already walked (no cycles)
 
-    def rel_of(path: Path) -> str:
-        return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
-
-    def walk(folder: Path, parts: tuple[str, ...]):
-        real = folder.resolve()
-        if real in seen_dirs:
-            return
-        seen_dirs.add(real)
+    def walk(folder: str, parts: tuple[str, ...]):
         with os.scandir(folder) as entries:
             for entry in sorted(entries, key=lambda e: e.name):
-                path = folder / entry.name
-                sub = parts + (entry.name,)
-                if entry.is_symlink():
-                    target = Path(os.path.realpath(path))
-                    if not target.is_relative_to(records_real):
-                        diagnostik.append(_diag(rel_of(path), "K109", 1, 1,
-                                                "Tautan simbolik ini menunjuk ke luar folder rekaman; ditolak.",
-                                                "Salin berkasnya ke dalam folder rekaman atau hapus tautannya."))
-                        continue
-                if entry.is_dir():
-                    walk(path, sub)
-                    continue
-                kind, reason = _kind(sub)
-                if kind is None and reason is None:
-                    diagnostik.append(_diag(rel_of(path), "K301", 1, 1,
-                                            f"Berkas '{'/'.join(sub)}' tidak dikenal di dalam folder rekaman.",
-                                            _TATA_LETAK))
-                elif kind is None:
-                    diagnostik.append(_diag(rel_of(path), "K302", 1, 1, reason, _TATA_LETAK))
-                else:
-                    found.append(Berkas(rel_of(path), path, kind, sub))
+                visit(entry.path, parts + (entry.name,), entry.is_symlink(), entry.is_dir())
 
-    walk(records, ())
+    def visit(path: str, sub: tuple[str, ...], is_link: bool, is_dir: bool):
+        rel = prefix + "/" + "/".join(sub)
+        if is_link:
+            target = os.path.realpath(path)
+            if os.path.commonpath((target, records_real)) != records_real:
+                diagnostik.append(_diag(rel, "K109", 1, 1,
+                                        "Tautan simbolik ini menunjuk ke luar folder rekaman; ditolak.",
+                                        "Salin berkasnya ke dalam folder rekaman atau hapus tautannya."))
+                return
+            if is_dir:
+                if target in linked_dirs:
+                    return
+                linked_dirs.add(target)
+        if is_dir:
+            walk(path, sub)
+            return
+        kind, reason = _kind(sub)
+        if kind is None and reason is None:
+            diagnostik.append(_diag(rel, "K301", 1, 1,
+                                    f"Berkas '{'/'.join(sub)}' tidak dikenal di dalam folder rekaman.",
+                                    _TATA_LETAK))
+        elif kind is None:
+            diagnostik.append(_diag(rel, "K302", 1, 1, reason, _TATA_LETAK))
+        else:
+            found.append(Berkas(rel, path, kind, sub))
+
+    if di is None:
+        walk(str(records), ())
+    else:
+        for sub in di:
+            path = os.path.join(records, *sub)
+            if os.path.lexists(path):
+                visit(path, tuple(sub), os.path.islink(path), os.path.isdir(path))
     return found, diagnostik
 
 
@@ -142,18 +164,44 @@ def baca(berkas: Berkas, raw: bytes) -> Bacaan:
         return Bacaan(berkas, None, [_diag(berkas.rel, exc.code, exc.line, exc.column, exc.message, exc.hint)])
     found = [_diag(berkas.rel, code, line, column, message, hint)
              for code, line, column, message, hint in schema.periksa(berkas.kind, dok)]
-    return Bacaan(berkas, None if found else dok, found)
+    return Bacaan(berkas, None if found else dok.data, found, dok)
 
 
 def baca_berkas(berkas: Berkas) -> Bacaan:
     try:
-        raw = berkas.path.read_bytes()
+        raw = Path(berkas.path).read_bytes()
     except OSError as exc:
         return Bacaan(berkas, None, [_diag(berkas.rel, "K100", 1, 1, f"Berkas tidak dapat dibaca: {exc.strerror}.")])
     return baca(berkas, raw)
 
 
+def _baca_potongan(daftar: list[Berkas]) -> list[tuple[dict | None, list[Diagnostik]]]:
+    """Worker-process job: plain data and diagnostics only (positions are re-read on demand)."""
+    return [(b.data, b.diagnostik) for b in map(baca_berkas, daftar)]
+
+
+AMBANG_PARALEL = 2000  # below this many files, starting worker processes costs more than it saves
+POTONGAN = 256
+
+
+def baca_semua(daftar: list[Berkas], jobs: int | None = None) -> list[Bacaan]:
+    """Load every file, in worker processes across all cores for large trees; same order as given."""
+    jobs = jobs or os.cpu_count() or 1
+    if jobs < 2 or len(daftar) < AMBANG_PARALEL:
+        return [baca_berkas(b) for b in daftar]
+    for kind in {b.kind for b in daftar}:
+        schema.validator(kind)  # build once here; forked workers inherit them
+    chunks = [daftar[i:i + POTONGAN] for i in range(0, len(daftar), POTONGAN)]
+    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+        results = [item for chunk in pool.map(_baca_potongan, chunks) for item in chunk]
+    return [Bacaan(berkas, data, diagnostik) for berkas, (data, diagnostik) in zip(daftar, results)]
+
+
 # --- building the model from valid documents -------------------------------------------------
+
+def _sumber(b: Bacaan) -> Sumber:
+    return Sumber(b.berkas.rel, b.berkas.path, b.dok)
+
 
 def _identitas(data: dict) -> Identitas:
     return Identitas(data["nip"], data["nama"], data["pangkat_golongan"], data["jabatan"], data["unit_kerja"],
@@ -161,21 +209,21 @@ def _identitas(data: dict) -> Identitas:
 
 
 def _unit(b: Bacaan) -> Unit:
-    d = b.dok.data
+    d = b.data
     return Unit(d["kode"], d["nama"], d["instansi"], d.get("induk"), d["pimpinan"], d["evaluasi_periodik"],
                 list(d.get("admin") or []), Aturan.dari_unit(d.get("aturan")), dict(d.get("publikasi") or {}),
-                Sumber(b.berkas.rel, b.dok))
+                _sumber(b))
 
 
 def _pegawai(b: Bacaan) -> Pegawai:
-    d = b.dok.data
+    d = b.data
     return Pegawai(b.berkas.parts[0], d["nip"], d["nama"], d["jenis_asn"], d["pangkat_golongan"], d["jabatan"],
                    d["jenis_jabatan"], d.get("jenjang"), d["penilai"], d.get("akun_git"),
-                   Sumber(b.berkas.rel, b.dok))
+                   _sumber(b))
 
 
 def _skp(b: Bacaan) -> SKP:
-    d = b.dok.data
+    d = b.data
     parts = b.berkas.parts
     hasil = [
         RHK(r["id"], r["jenis"], r.get("intervensi"), r["uraian"], r.get("penugasan_dari"),
@@ -186,18 +234,18 @@ def _skp(b: Bacaan) -> SKP:
     return SKP(parts[0], parts[2], parts[3], d["tahun"], tanggal(d["periode"]["mulai"]),
                tanggal(d["periode"]["selesai"]), d["pendekatan"], _identitas(d["pegawai"]),
                _identitas(d["penilai"]), d["status"], tanggal(d.get("ditetapkan")), hasil,
-               d["perilaku_kerja"], d["lampiran"], Sumber(b.berkas.rel, b.dok))
+               d["perilaku_kerja"], d["lampiran"], _sumber(b))
 
 
 def _umpan_balik(b: Bacaan) -> UmpanBalik:
-    d = b.dok.data
+    d = b.data
     return UmpanBalik(b.berkas.parts[-1][:-5], tanggal(d["tanggal"]), d["dari"], d["jenis"], d.get("tentang"),
-                      d["catatan"], d.get("tindak_lanjut"), bool(d.get("rahasia")) or d["jenis"] == "konseling",
-                      Sumber(b.berkas.rel, b.dok))
+                      d["catatan"], d.get("tindak_lanjut"), d.get("rahasia"),
+                      _sumber(b))
 
 
 def _evaluasi(b: Bacaan) -> Evaluasi:
-    d = b.dok.data
+    d = b.data
     hasil = [
         HasilEvaluasi(h["rhk"], [Realisasi(r["indikator"], r["nilai"], list(r.get("bukti") or []), k)
                                  for k, r in enumerate(h.get("realisasi") or [])], h.get("umpan_balik"), n)
@@ -205,23 +253,23 @@ def _evaluasi(b: Bacaan) -> Evaluasi:
     ]
     return Evaluasi(d["periode"], tanggal(d["tanggal"]), d["status"], hasil, d.get("rating_hasil_kerja"),
                     dict(d.get("perilaku_kerja") or {}), d.get("rating_perilaku_kerja"),
-                    d.get("catatan_rekomendasi"), Sumber(b.berkas.rel, b.dok))
+                    d.get("catatan_rekomendasi"), _sumber(b))
 
 
 def _keberatan(b: Bacaan) -> Keberatan:
-    d = b.dok.data
+    d = b.data
     k = d.get("keputusan")
     keputusan = (Keputusan(k["oleh"], tanggal(k["tanggal"]), k["rating_hasil_kerja"], k["rating_perilaku_kerja"],
                            k.get("catatan")) if k else None)
     return Keberatan(b.berkas.parts[-1][:-5], d["evaluasi"], tanggal(d["diajukan"]), d["alasan"],
-                     d.get("penjelasan_penilai"), keputusan, Sumber(b.berkas.rel, b.dok))
+                     d.get("penjelasan_penilai"), keputusan, _sumber(b))
 
 
 def _organisasi(b: Bacaan) -> Organisasi:
-    d = b.dok.data
+    d = b.data
     penetapan = [PenetapanOrganisasi(p["periode"], p["predikat"], p["ditetapkan_oleh"], tanggal(p["tanggal"]),
                                      p.get("kalibrasi"), n) for n, p in enumerate(d["penetapan"])]
-    return Organisasi(b.berkas.parts[0], d["tahun"], penetapan, Sumber(b.berkas.rel, b.dok))
+    return Organisasi(b.berkas.parts[0], d["tahun"], penetapan, _sumber(b))
 
 
 def _induk_hilang(b: Bacaan, what: str, where: str) -> Diagnostik:
@@ -238,7 +286,7 @@ def bangun(bacaan: list[Bacaan]) -> tuple[Arsip, list[Diagnostik]]:
     for b in bacaan:
         by_kind.setdefault(b.berkas.kind, []).append(b)
         present.add(b.berkas.parts[:-1])
-    valid = {kind: [b for b in items if b.dok is not None] for kind, items in by_kind.items()}
+    valid = {kind: [b for b in items if b.data is not None] for kind, items in by_kind.items()}
 
     for b in valid.get("unit", []):
         unit = _unit(b)
@@ -296,7 +344,7 @@ def muat(records: Path) -> tuple[Arsip, list[Diagnostik]]:
     """Load a whole records tree: the model and every loading diagnostic."""
     root = rel_root(records)
     daftar, diagnostik = temukan(records, root)
-    bacaan = [baca_berkas(b) for b in daftar]
+    bacaan = baca_semua(daftar)
     for b in bacaan:
         diagnostik.extend(b.diagnostik)
     arsip, more = bangun(bacaan)

@@ -171,7 +171,8 @@ def _cek_tanggal_skp(arsip: Arsip, skp: SKP):
     if skp.mulai > skp.selesai:
         yield _d(skp.sumber, ("periode", "selesai"), "K521", "Periode SKP berakhir sebelum dimulai.")
         return
-    if skp.mulai.year != skp.tahun or skp.selesai.year != skp.tahun:
+    dalam_tahun = skp.mulai.year == skp.tahun == skp.selesai.year
+    if not dalam_tahun:
         yield _d(skp.sumber, ("periode",), "K521", f"Periode SKP harus berada di dalam tahun {skp.tahun}.")
     for other in arsip.pegawai[(skp.unit, skp.nip)].skp:
         if other is not skp and other.folder < skp.folder and other.tahun == skp.tahun \
@@ -179,7 +180,7 @@ def _cek_tanggal_skp(arsip: Arsip, skp: SKP):
             yield _d(skp.sumber, ("periode",), "K522",
                      f"Periode SKP ini bertumpang tindih dengan SKP {other.folder}.",
                      "SKP kedua dalam setahun dimulai setelah SKP sebelumnya berakhir.")
-    if skp.status == "ditetapkan" and skp.ditetapkan:
+    if dalam_tahun and skp.status == "ditetapkan" and skp.ditetapkan:  # the deadline is counted in that year
         unit = arsip.units.get(skp.unit)
         rules = unit.aturan if unit else aturan.Aturan()
         tenggat = tenggat_skp(rules, skp)
@@ -254,7 +255,7 @@ def cek_umpan_balik(arsip: Arsip, rekap: Rekap):
             if "rhk" in tentang and not skp.rhk(tentang["rhk"]):
                 yield _d(umpan.sumber, ("tentang", "rhk"), "K422", f"RHK '{tentang['rhk']}' tidak ada di SKP ini.",
                          "RHK yang ada: " + ", ".join(r.id for r in skp.hasil_kerja) + ".")
-            if umpan.jenis == "konseling" and umpan.sumber.dok.data.get("rahasia") is False:
+            if umpan.jenis == "konseling" and umpan.rahasia_tertulis is False:
                 yield _d(umpan.sumber, ("rahasia",), "K532",
                          "Catatan konseling selalu rahasia; 'rahasia: false' diabaikan.",
                          "Ubah menjadi 'rahasia: true' agar rekaman sesuai perlakuannya.", severity=WARNING)
@@ -348,10 +349,12 @@ def cek_rating(arsip: Arsip, rekap: Rekap):
                      f"dari predikat organisasi {hasil.penetapan.predikat} ({turunan}).",
                      "Hapus rating_hasil_kerja agar diambil dari predikat organisasi, atau jelaskan di catatan.",
                      severity=WARNING)
+        if evaluasi.periode != "tahunan" or evaluasi.rating_hasil_kerja == "sesuai_ekspektasi":
+            continue  # quarterly realisations are cumulative against annual targets
         daftar = [aturan.capaian(iki.target, r.nilai, iki.arah)
                   for item in evaluasi.hasil_kerja if (rhk := skp.rhk(item.rhk))
                   for r in item.realisasi for iki in rhk.indikator if iki.id == r.indikator]
-        if evaluasi.periode == "tahunan" and aturan.rating_bertentangan(evaluasi.rating_hasil_kerja, daftar):
+        if aturan.rating_bertentangan(evaluasi.rating_hasil_kerja, daftar):
             arah = "di bawah 100%" if evaluasi.rating_hasil_kerja == "di_atas_ekspektasi" else "mencapai 100%"
             yield _d(evaluasi.sumber, ("rating_hasil_kerja",), "K606",
                      f"Rating hasil kerja {evaluasi.rating_hasil_kerja} sementara capaian setiap indikator {arah}.",
@@ -383,12 +386,12 @@ def cek_keberatan(arsip: Arsip, rekap: Rekap):
                 yield _d(keberatan.sumber, ("evaluasi",), "K423",
                          f"Evaluasi '{keberatan.evaluasi}' masih draft; keberatan hanya atas hasil evaluasi final.")
                 continue
-            batas = rules.batas_keberatan(evaluasi.tanggal)
             if keberatan.diajukan < evaluasi.tanggal:
                 yield _d(keberatan.sumber, ("diajukan",), "K528",
                          f"Keberatan diajukan {_tgl(keberatan.diajukan)}, sebelum hasil evaluasi diterima "
                          f"({_tgl(evaluasi.tanggal)}).")
-            elif keberatan.diajukan > batas:
+            elif (keberatan.diajukan - evaluasi.tanggal).days > rules.hari_keberatan:
+                batas = rules.batas_keberatan(evaluasi.tanggal)  # before diajukan, so a real date
                 yield _d(keberatan.sumber, ("diajukan",), "K602",
                          f"Keberatan diajukan {_tgl(keberatan.diajukan)}, melewati batas {rules.hari_keberatan} hari "
                          f"sejak hasil evaluasi diterima ({_tgl(evaluasi.tanggal)}; batas {_tgl(batas)}).",

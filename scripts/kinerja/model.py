@@ -4,23 +4,35 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 from kinerja.aturan import Aturan
-from kinerja.yamlio import Dokumen
+from kinerja.yamlio import Dokumen, YamlError, muat_bytes
 
 
 @dataclass
 class Sumber:
-    """Where a record came from: its file (relative to the repository root) and positions."""
+    """Where a record came from: its file (relative to the repository root) and, on demand,
+    the position of each key and value (re-read from the file only when a diagnostic needs
+    one, so that worker processes and the cache carry plain data only)."""
 
     file: str
-    dok: Dokumen
+    path: str  # absolute
+    dok: Dokumen | None = None
+
+    def _posisi(self) -> Dokumen:
+        if self.dok is None:
+            try:
+                self.dok = muat_bytes(Path(self.path).read_bytes())
+            except (OSError, YamlError):  # changed under our feet: point at the file
+                self.dok = Dokumen(None)
+        return self.dok
 
     def nilai(self, *path) -> tuple[int, int]:
-        return self.dok.posisi_nilai(path)
+        return self._posisi().posisi_nilai(path)
 
     def kunci(self, *path) -> tuple[int, int]:
-        return self.dok.posisi_kunci(path)
+        return self._posisi().posisi_kunci(path)
 
 
 def tanggal(text: str | None) -> date | None:
@@ -100,8 +112,13 @@ class UmpanBalik:
     tentang: dict | None
     catatan: str
     tindak_lanjut: str | None
-    rahasia: bool  # konseling is always confidential
+    rahasia_tertulis: bool | None  # the record's own `rahasia` value, if any
     sumber: Sumber
+
+    @property
+    def rahasia(self) -> bool:
+        """Confidential: never published. Counselling always is, whatever the record says."""
+        return self.jenis == "konseling" or bool(self.rahasia_tertulis)
 
 
 @dataclass
