@@ -1,0 +1,254 @@
+"""The synthetic records generator: deterministic, the requested size, every file parseable
+with a schema line that points at the repository's schemas, plausible unique NIPs, a unit
+hierarchy with cascading that resolves, and a tree that `kinerja validate` accepts."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections import Counter
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import jalankan_cli
+from kinerja.sintetis import tulis_sintetis
+
+PEGAWAI, UNIT, SEED = 60, 4, 5
+TAHUN = 2025  # the generator's default year
+NIP = re.compile(r"^[0-9]{18}$")
+BULAN_EVALUASI = {"tw1": 4, "tw2": 7, "tw3": 10, "tw4": 1, "tahunan": 1}
+
+
+def _sidik(records: Path) -> str:
+    """Hash of the tree: every relative path and its bytes, in sorted order."""
+    h = hashlib.sha256()
+    for path in sorted(p for p in records.rglob("*") if p.is_file()):
+        h.update(path.relative_to(records).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def _jenis(rel: Path) -> str:
+    """The record kind of a path relative to records/ (the path decides it)."""
+    parts = rel.parts
+    if len(parts) == 2:
+        return "unit"
+    if parts[1] == "organisasi":
+        return "organisasi"
+    if len(parts) == 4:
+        return "profil"
+    if len(parts) == 5:
+        return "skp"
+    return parts[4]  # evaluasi | umpan-balik | keberatan
+
+
+@pytest.fixture(scope="module")
+def pohon(tmp_path_factory) -> tuple[Path, int]:
+    records = tmp_path_factory.mktemp("sintetis") / "records"
+    return records, tulis_sintetis(records, PEGAWAI, UNIT, seed=SEED)
+
+
+@pytest.fixture(scope="module")
+def rekaman(pohon) -> dict[Path, object]:
+    """Every file of the tree, relative to records/, loaded with yaml.safe_load."""
+    records, _ = pohon
+    return {p.relative_to(records): yaml.safe_load(p.read_text(encoding="utf-8"))
+            for p in sorted(records.rglob("*.yaml"))}
+
+
+def _pilih(rekaman: dict[Path, object], jenis: str) -> dict[Path, dict]:
+    return {rel: doc for rel, doc in rekaman.items() if _jenis(rel) == jenis}
+
+
+def _lahir(nip: str) -> date:
+    return date(int(nip[0:4]), int(nip[4:6]), int(nip[6:8]))
+
+
+# --- determinism and size ------------------------------------------------------------------
+
+
+def test_same_seed_same_bytes_other_seed_other_tree(tmp_path, pohon):
+    records, _ = pohon
+    tulis_sintetis(tmp_path / "a", PEGAWAI, UNIT, seed=SEED)
+    tulis_sintetis(tmp_path / "b", PEGAWAI, UNIT, seed=SEED + 1)
+    assert _sidik(tmp_path / "a") == _sidik(records)
+    assert _sidik(tmp_path / "b") != _sidik(records)
+
+
+def test_counts(pohon, rekaman):
+    records, jumlah = pohon
+    assert jumlah == sum(1 for p in records.rglob("*") if p.is_file()) == len(rekaman)
+    profil = _pilih(rekaman, "profil")
+    units = _pilih(rekaman, "unit")
+    assert len(profil) == PEGAWAI
+    assert len(units) == UNIT
+    per_unit = Counter(rel.parts[0] for rel in profil)
+    assert set(per_unit) == {rel.parts[0] for rel in units}
+    assert min(per_unit.values()) >= 2
+    assert len(_pilih(rekaman, "skp")) == PEGAWAI
+    assert len(_pilih(rekaman, "evaluasi")) == 5 * PEGAWAI
+
+
+def test_refuses_bad_arguments_and_non_empty_target(tmp_path):
+    with pytest.raises(ValueError):
+        tulis_sintetis(tmp_path / "a", 5, 3)  # fewer than two employees per unit
+    with pytest.raises(ValueError):
+        tulis_sintetis(tmp_path / "b", 5, 0)
+    assert not (tmp_path / "a").exists() and not (tmp_path / "b").exists()
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "berkas.txt").write_text("x")
+    with pytest.raises(ValueError):
+        tulis_sintetis(tmp_path / "c", 10, 2)
+    assert [p.name for p in (tmp_path / "c").iterdir()] == ["berkas.txt"]
+    (tmp_path / "d").mkdir()  # an existing empty directory is fine
+    assert tulis_sintetis(tmp_path / "d", 2, 1) > 0
+
+
+# --- files -----------------------------------------------------------------------------------
+
+
+def test_every_file_parses_and_points_at_its_schema(pohon, rekaman):
+    records, _ = pohon
+    schemas = records.parent / "schemas"
+    for rel, doc in rekaman.items():
+        assert isinstance(doc, dict), rel
+        first = (records / rel).read_text(encoding="utf-8").splitlines()[0]
+        prefix = "# yaml-language-server: $schema="
+        assert first.startswith(prefix), rel
+        target = (records / rel).parent / first[len(prefix):]
+        assert target.resolve() == (schemas / f"{_jenis(rel)}.schema.json").resolve(), rel
+
+
+def test_nips_are_quoted_plausible_and_unique(rekaman):
+    disebut = []
+    for rel, doc in rekaman.items():
+        jenis = _jenis(rel)
+        if jenis == "unit":
+            disebut.append(doc["pimpinan"])
+        elif jenis == "organisasi":
+            disebut += [p["ditetapkan_oleh"] for p in doc["penetapan"]]
+        elif jenis == "profil":
+            disebut += [doc["nip"], doc["penilai"]]
+            assert doc["nip"] == rel.parts[2]
+        elif jenis == "skp":
+            disebut += [doc["pegawai"]["nip"], doc["penilai"]["nip"]]
+        elif jenis == "umpan-balik":
+            disebut.append(doc["dari"])
+        elif jenis == "keberatan":
+            disebut.append(doc["keputusan"]["oleh"])
+    for nip in disebut:
+        assert isinstance(nip, str) and NIP.match(nip), nip
+        lahir = _lahir(nip)  # a real date, or ValueError
+        assert nip[14] in "12"
+        assert 18 < TAHUN - lahir.year < 70
+    profil = _pilih(rekaman, "profil")
+    assert len({doc["nip"] for doc in profil.values()}) == len(profil)
+    for doc in profil.values():
+        if doc["jenis_asn"] == "pns":
+            nip = doc["nip"]
+            tmt = date(int(nip[8:12]), int(nip[12:14]), 1)
+            lahir = _lahir(nip)
+            assert tmt > lahir.replace(year=lahir.year + 18, day=min(lahir.day, 28)), nip
+
+
+# --- hierarchy, cascading, dates ----------------------------------------------------------------
+
+
+def test_unit_tree_and_appraisers(rekaman):
+    units = {rel.parts[0]: doc for rel, doc in _pilih(rekaman, "unit").items()}
+    profil = {doc["nip"]: (rel.parts[0], doc) for rel, doc in _pilih(rekaman, "profil").items()}
+    kode = sorted(units)
+    root = units[kode[0]]
+    assert root["induk"] not in units  # the root's parent is outside the tree
+    assert profil[root["pimpinan"]][1]["jenis_jabatan"] in ("jpt_madya", "jpt_pratama")
+    assert profil[root["pimpinan"]][1]["penilai"] not in profil  # appraised from outside the tree
+    for k in kode[1:]:
+        assert kode.index(units[k]["induk"]) < kode.index(k)
+        kepala = profil[units[k]["pimpinan"]][1]
+        assert kepala["penilai"] == units[units[k]["induk"]]["pimpinan"]
+        assert kepala["jenis_jabatan"] in ("administrator", "jpt_pratama")
+    for nip, (unit, doc) in profil.items():
+        if nip != units[unit]["pimpinan"]:
+            assert profil[doc["penilai"]][0] == unit, nip  # superior in the same unit
+        assert ("jenjang" in doc) == (doc["jenis_jabatan"] == "fungsional")
+    jenis = Counter(doc["jenis_jabatan"] for _, doc in profil.values())
+    assert jenis["fungsional"] and jenis["pelaksana"]
+    assert {doc["jenis_asn"] for _, doc in profil.values()} == {"pns", "pppk"}
+    for rel, org in _pilih(rekaman, "organisasi").items():
+        penilai_kepala = profil[units[rel.parts[0]]["pimpinan"]][1]["penilai"]
+        assert [p["periode"] for p in org["penetapan"]] == ["tw1", "tw2", "tw3", "tw4", "tahunan"]
+        assert {p["ditetapkan_oleh"] for p in org["penetapan"]} == {penilai_kepala}
+
+
+def test_every_intervensi_resolves_in_the_penilai_skp(rekaman):
+    skp = {doc["pegawai"]["nip"]: doc for doc in _pilih(rekaman, "skp").values()}
+    jabatan = {doc["nip"]: doc["jenis_jabatan"] for doc in _pilih(rekaman, "profil").values()}
+    dicek = 0
+    for nip, doc in skp.items():
+        for rhk in doc["hasil_kerja"]:
+            jpt = jabatan[nip].startswith("jpt")
+            if rhk["jenis"] == "utama" and not jpt:
+                nip_atasan, rhk_id = rhk["intervensi"].split("/")
+                assert nip_atasan == doc["penilai"]["nip"]
+                assert rhk_id in {r["id"] for r in skp[nip_atasan]["hasil_kerja"]}
+                assert doc["ditetapkan"] > skp[nip_atasan]["ditetapkan"]
+                dicek += 1
+            for iki in rhk["indikator"]:
+                assert isinstance(iki["target"]["satuan"], str)
+                assert ("perspektif" in iki) == jpt
+    assert dicek >= PEGAWAI
+
+
+def test_evaluations_feedback_and_organisation_dates(rekaman):
+    units = {rel.parts[0]: doc for rel, doc in _pilih(rekaman, "unit").items()}
+    org = {rel.parts[0]: {p["periode"]: p for p in doc["penetapan"]} for rel, doc in _pilih(rekaman, "organisasi").items()}
+    profil = {doc["nip"]: doc for doc in _pilih(rekaman, "profil").values()}
+    for rel, ev in _pilih(rekaman, "evaluasi").items():
+        unit, nip, periode = rel.parts[0], rel.parts[2], rel.stem
+        assert ev["periode"] == periode and ev["status"] == "final"
+        tanggal = ev["tanggal"]
+        assert tanggal.month == BULAN_EVALUASI[periode]
+        assert org[unit][periode]["tanggal"] < tanggal
+        assert ("rating_hasil_kerja" in ev) == (units[unit]["pimpinan"] != nip)
+        assert "predikat" not in ev
+    per_skp = Counter()
+    for rel, ub in _pilih(rekaman, "umpan-balik").items():
+        per_skp[rel.parts[:4]] += 1
+        assert ub["tanggal"].year == int(rel.parts[3])
+        assert rel.stem.startswith(ub["tanggal"].isoformat())
+        assert ub["dari"] == profil[rel.parts[2]]["penilai"]
+        assert ub["rahasia"] == (ub["jenis"] == "konseling")
+    assert len(per_skp) == PEGAWAI and set(per_skp.values()) <= {2, 3, 4, 5}
+
+
+def test_objections_decided_by_the_penilai_own_penilai(tmp_path):
+    records = tmp_path / "records"
+    tulis_sintetis(records, 400, 5, seed=3)
+    profil = {p.parent.name: yaml.safe_load(p.read_text(encoding="utf-8"))
+              for p in records.glob("*/pegawai/*/profil.yaml")}
+    berkas = sorted(records.glob("*/pegawai/*/*/keberatan/*.yaml"))
+    assert berkas
+    for path in berkas:
+        keberatan = yaml.safe_load(path.read_text(encoding="utf-8"))
+        tahunan = yaml.safe_load((path.parent.parent / "evaluasi" / "tahunan.yaml").read_text(encoding="utf-8"))
+        assert keberatan["evaluasi"] == path.stem == "tahunan"
+        assert tahunan["tanggal"] < keberatan["diajukan"] <= tahunan["tanggal"] + timedelta(days=14)
+        penilai = profil[path.parts[-4]]["penilai"]
+        assert keberatan["keputusan"]["oleh"] == profil[penilai]["penilai"]
+        assert keberatan["keputusan"]["tanggal"] > keberatan["diajukan"]
+
+
+# --- the validator -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("pegawai, unit", [(200, 3), (12, 2)])  # a directorate-general; a bureau
+def test_validator_accepts_a_generated_tree(tmp_path, pegawai, unit):
+    tulis_sintetis(tmp_path / "records", pegawai, unit, seed=2)
+    hasil = jalankan_cli("validate", "--records", "records", "--format", "json", cwd=tmp_path)
+    assert hasil.code == 0, hasil.out
+    assert hasil.err == ""
+    # Only distribution-curve deviations remain, and those are warnings by design.
+    assert {(d["code"], d["severity"]) for d in json.loads(hasil.out)} <= {("K605", "warning")}
