@@ -113,10 +113,17 @@ def _lebar(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
+LEBAR_SEL = 60  # long texts (kalibrasi, deviations) are cut in the terminal; json and csv keep them whole
+
+
+def _potong(text: str) -> str:
+    return text if len(text) <= LEBAR_SEL else text[:LEBAR_SEL - 1] + "…"
+
+
 def render_table(rows: list[dict], kolom: tuple[Kolom, ...]) -> str:
     if not rows:
         return "Tidak ada data yang cocok dengan saringan.\n"
-    cells = [[k.label for k in kolom]] + [[_sel(k.key, row[k.key]) for k in kolom] for row in rows]
+    cells = [[k.label for k in kolom]] + [[_potong(_sel(k.key, row[k.key])) for k in kolom] for row in rows]
     widths = [max(_lebar(r[i]) for r in cells) for i in range(len(kolom))]
     lines = []
     for n, row in enumerate(cells):
