@@ -7,6 +7,7 @@ in worker processes and be cached); `bangun` turns the valid documents into the 
 
 from __future__ import annotations
 
+import errno
 import multiprocessing
 import os
 import re
@@ -171,7 +172,9 @@ def baca_berkas(berkas: Berkas) -> Bacaan:
     try:
         raw = Path(berkas.path).read_bytes()
     except OSError as exc:
-        return Bacaan(berkas, None, [_diag(berkas.rel, "K100", 1, 1, f"Berkas tidak dapat dibaca: {exc.strerror}.")])
+        reason = {errno.EACCES: "izin membaca ditolak", errno.ENOENT: "berkas hilang saat diperiksa",
+                  errno.EISDIR: "ini folder, bukan berkas"}.get(exc.errno, f"galat sistem {exc.errno}")
+        return Bacaan(berkas, None, [_diag(berkas.rel, "K100", 1, 1, f"Berkas tidak dapat dibaca ({reason}).")])
     return baca(berkas, raw)
 
 
@@ -259,7 +262,7 @@ def _evaluasi(b: Bacaan) -> Evaluasi:
 def _keberatan(b: Bacaan) -> Keberatan:
     d = b.data
     k = d.get("keputusan")
-    keputusan = (Keputusan(k["oleh"], tanggal(k["tanggal"]), k["rating_hasil_kerja"], k["rating_perilaku_kerja"],
+    keputusan = (Keputusan(k["oleh"], tanggal(k["tanggal"]), k.get("rating_hasil_kerja"), k["rating_perilaku_kerja"],
                            k.get("catatan")) if k else None)
     return Keberatan(b.berkas.parts[-1][:-5], d["evaluasi"], tanggal(d["diajukan"]), d["alasan"],
                      d.get("penjelasan_penilai"), keputusan, _sumber(b))

@@ -154,7 +154,7 @@ class Evaluasi:
 class Keputusan:
     oleh: str
     tanggal: date
-    rating_hasil_kerja: str
+    rating_hasil_kerja: str | None  # a unit head's decision may leave it to the organisation rating
     rating_perilaku_kerja: str
     catatan: str | None
 

@@ -119,7 +119,7 @@ def _angka_kredit(penilaian: list[HasilPenilaian]) -> list[HasilAngkaKredit]:
     for hasil in penilaian:
         jenjang = jenjang_skp(hasil.pegawai, hasil.skp)
         if (hasil.evaluasi.periode != "tahunan" or hasil.evaluasi.status != "final" or jenjang is None
-                or hasil.penilaian.predikat is None):
+                or hasil.penilaian.predikat is None or hasil.skp.selesai < hasil.skp.mulai):
             continue
         bulan = aturan.bulan_periode(hasil.skp.mulai, hasil.skp.selesai)
         nilai = aturan.angka_kredit(jenjang, hasil.penilaian.predikat, bulan)

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from functools import cache
 from pathlib import Path
 
 import jsonschema
-from jsonschema.exceptions import best_match
 
 try:
     import jsonschema_rs
@@ -39,6 +39,7 @@ _JENIS_NILAI = {
 
 
 def _jenis(value) -> str:
+    """The JSON type of a loaded value (an integral float such as 2026.0 is a number, not an integer)."""
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -91,16 +92,27 @@ def skema(kind: str) -> dict:
     return own
 
 
+def _bilangan_bulat(checker, instance) -> bool:
+    return isinstance(instance, int) and not isinstance(instance, bool)
+
+
+# JSON Schema counts 2026.0 as an integer; the model needs a real int (a year, a number of days).
+_Rinci = jsonschema.validators.extend(
+    jsonschema.Draft202012Validator,
+    type_checker=jsonschema.Draft202012Validator.TYPE_CHECKER.redefine("integer", _bilangan_bulat))
+
+
 class _Validator:
     def __init__(self, kind: str):
         schema = skema(kind)
-        self.rinci = jsonschema.Draft202012Validator(
-            schema, format_checker=jsonschema.FormatChecker(formats=["date"]))
+        self.skema = schema
+        self.rinci = _Rinci(schema, format_checker=jsonschema.FormatChecker(formats=["date"]))
         self.cepat = (jsonschema_rs.validator_for(schema, validate_formats=True)
                       if jsonschema_rs is not None else None)
 
-    def errors(self, data):
-        if self.cepat is not None and self.cepat.is_valid(data):
+    def errors(self, data, *, cepat: bool = True):
+        """Validation errors; cepat=False skips the fast validator, which counts 2026.0 as an integer."""
+        if cepat and self.cepat is not None and self.cepat.is_valid(data):
             return []
         return list(self.rinci.iter_errors(data))
 
@@ -114,10 +126,15 @@ def _title(schema: dict, fallback: str) -> str:
     return schema.get("title") or fallback
 
 
-def _saran_kunci(key: str, allowed) -> str | None:
+def _tebakan(key: str, allowed) -> str | None:
     close = difflib.get_close_matches(key, list(allowed), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _saran_kunci(key: str, allowed) -> str | None:
+    close = _tebakan(key, allowed)
     if close:
-        return f"Mungkin maksudnya '{close[0]}'?"
+        return f"Mungkin maksudnya '{close}'?"
     if allowed:
         return "Kunci yang dikenal di sini: " + ", ".join(sorted(allowed)) + "."
     return None
@@ -128,17 +145,69 @@ def _teks(value) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def terjemahkan(error: jsonschema.ValidationError, dok: Dokumen):
-    """Yield (code, path-for-position, is_key, message, hint) for one validation error."""
+def _urai(root: dict, node):
+    """A subschema with its local reference followed (bundled references are all #/definitions/<name>)."""
+    while isinstance(node, dict) and "$ref" in node:
+        node = root["definitions"][node["$ref"].rsplit("/", 1)[1]]
+    return node
+
+
+def _skema_pada(root: dict, schema_path) -> dict:
+    """The subschema at an absolute schema path (local references are followed implicitly)."""
+    node = root
+    for part in schema_path:
+        if isinstance(node, dict) and part not in node:
+            node = _urai(root, node)
+        node = node[part]
+    return node
+
+
+def _properti(error: jsonschema.ValidationError, schema: dict, root: dict) -> dict:
+    """The properties a `required` error is about; those of the enclosing schema for an if/then rule."""
+    if "properties" in schema:
+        return schema["properties"]
+    schema_path = list(error.absolute_schema_path)
+    if schema_path[-2:] == ["then", "required"]:
+        return _skema_pada(root, schema_path[:-2]).get("properties", {})
+    return {}
+
+
+def _cabang_terdekat(error: jsonschema.ValidationError, root: dict) -> list | None:
+    """The errors of the anyOf/oneOf branch closest to the value: among branches of the
+    value's own type, the one declaring most of the value's keys, then with the fewest
+    errors, then the first."""
+    cabang: dict[int, list] = {}
+    for sub in error.context:
+        cabang.setdefault(sub.relative_schema_path[0], []).append(sub)
+    keys = set(error.instance) if isinstance(error.instance, dict) else set()
+
+    def jarak(i: int):
+        declared = _urai(root, error.validator_value[i]).get("properties", {})
+        return (-len(keys & set(declared)), len(cabang[i]), i)
+
+    cocok = [i for i, errors in cabang.items()
+             if not any(e.validator == "type" and not e.relative_path for e in errors)]
+    return cabang[min(cocok, key=jarak)] if cocok else None
+
+
+def terjemahkan(error: jsonschema.ValidationError, root: dict):
+    """Yield (code, path-for-position, is_key, message, hint) for one validation error.
+
+    root is the bundled schema the error came from.
+    """
     path = tuple(error.absolute_path)
     schema = error.schema if isinstance(error.schema, dict) else {}
     name = str(path[-1]) if path else "rekaman"
     title = _title(schema, name)
     kind = error.validator
     if kind == "required":
-        properties = schema.get("properties", {})
+        properties = _properti(error, schema, root)
+        instance = error.instance if isinstance(error.instance, dict) else {}
+        # A misspelled key is reported once, at the key, with the right spelling as hint (K202).
+        ditebak = ({_tebakan(key, properties) for key in instance if key not in properties}
+                   if schema.get("additionalProperties") is False else set())
         for key in error.validator_value:
-            if isinstance(error.instance, dict) and key not in error.instance:
+            if key not in instance and key not in ditebak:
                 sub = properties.get(key, {})
                 yield ("K201", path, False,
                        f"Kunci wajib '{key}' ({_title(sub, key)}) belum diisi.",
@@ -153,8 +222,9 @@ def terjemahkan(error: jsonschema.ValidationError, dok: Dokumen):
         expected = error.validator_value
         expected = [expected] if isinstance(expected, str) else expected
         names = " atau ".join(_JENIS_NILAI[t] for t in expected)
-        yield ("K203", path, False,
-               f"{title}: nilai harus berupa {names}, bukan {_JENIS_NILAI[_jenis(error.instance)]}.",
+        actual = _jenis(error.instance)
+        shown = "angka pecahan" if actual == "number" and "integer" in expected else _JENIS_NILAI[actual]
+        yield ("K203", path, False, f"{title}: nilai harus berupa {names}, bukan {shown}.",
                schema.get("description"))
     elif kind in ("enum", "const"):
         choices = error.validator_value if kind == "enum" else [error.validator_value]
@@ -169,6 +239,8 @@ def terjemahkan(error: jsonschema.ValidationError, dok: Dokumen):
         yield ("K205", path, False, f"{title}: nilai '{_teks(error.instance)}' tidak sesuai format.",
                schema.get("description"))
     elif kind == "format":
+        if "pattern" in schema and not re.search(schema["pattern"], str(error.instance)):
+            return  # the pattern error already says it
         yield ("K206", path, False, f"{title}: '{_teks(error.instance)}' bukan tanggal yang ada di kalender.",
                "Tulis tanggal sebagai TTTT-BB-HH, misalnya 2026-01-31.")
     elif kind in ("minLength", "minItems"):
@@ -180,11 +252,10 @@ def terjemahkan(error: jsonschema.ValidationError, dok: Dokumen):
     elif kind == "uniqueItems":
         yield ("K207", path, False, f"{title}: daftar berisi butir yang sama lebih dari sekali.", None)
     elif kind in ("anyOf", "oneOf") and error.context:
-        expected_type = _jenis(error.instance)
-        same_shape = [e for e in error.context
-                      if expected_type in _tipe_skema(e.schema) and e.validator != "type"]
-        if same_shape:
-            yield from terjemahkan(best_match(same_shape), dok)
+        cabang = _cabang_terdekat(error, root)
+        if cabang:
+            for sub in cabang:
+                yield from terjemahkan(sub, root)
         else:
             yield ("K208", path, False, f"{title}: bentuk nilai tidak sesuai.", schema.get("description"))
     else:
@@ -192,21 +263,10 @@ def terjemahkan(error: jsonschema.ValidationError, dok: Dokumen):
                schema.get("description"))
 
 
-def _tipe_skema(schema) -> set[str]:
-    if not isinstance(schema, dict):
-        return set()
-    declared = schema.get("type")
-    types = {declared} if isinstance(declared, str) else set(declared or ())
-    if "integer" in types:
-        types.add("number")
-    if "number" in types:
-        types.add("integer")
-    return types
-
-
 def periksa(kind: str, dok: Dokumen):
     """Validate a loaded record; yield (code, line, column, message, hint)."""
-    for error in validator(kind).errors(dok.data):
-        for code, path, is_key, message, hint in terjemahkan(error, dok):
+    checker = validator(kind)
+    for error in checker.errors(dok.data, cepat=not dok.float_bulat):
+        for code, path, is_key, message, hint in terjemahkan(error, checker.skema):
             line, column = dok.posisi_kunci(path) if is_key else dok.posisi_nilai(path)
             yield code, line, column, message, hint

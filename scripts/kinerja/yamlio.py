@@ -7,6 +7,7 @@ keys, anchors and aliases, tags — is caught at the exact place it appears.
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 import tempfile
@@ -16,7 +17,7 @@ from pathlib import Path
 import yaml
 
 try:
-    from yaml import CParser as _Parser
+    from yaml._yaml import CParser as _Parser
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml.parser import Parser as _BaseParser
     from yaml.reader import Reader
@@ -42,6 +43,7 @@ _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?
 _INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
 _NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
 _NIP_TANPA_KUTIP = re.compile(r"^[0-9]{18}$")
+_PESAN_KEDALAMAN = f"Struktur bersarang terlalu dalam (lebih dari {MAKS_KEDALAMAN} tingkat)."
 
 Path_ = tuple  # a path into the document: keys (str) and list indexes (int)
 
@@ -65,6 +67,7 @@ class Dokumen:
     data: object
     nilai: dict = field(default_factory=dict)  # path -> (line, column) of the value
     kunci: dict = field(default_factory=dict)  # path -> (line, column) of the key naming it
+    float_bulat: bool = False  # some plain scalar resolved to an integral float such as 2026.0
 
     def posisi_nilai(self, path: Path_) -> tuple[int, int]:
         """Position of the value at path, or of its nearest existing ancestor."""
@@ -120,6 +123,13 @@ _PESAN_SINTAKS = (
      "Sebuah rekaman berisi satu pemetaan 'kunci: nilai'."),
     ("found a tab character", "karakter tab tidak boleh dipakai untuk indentasi", "Gunakan spasi."),
     ("found undefined tag handle", "tag YAML tidak diizinkan", None),
+    ("did not find expected ',' or ']'", "daftar '[ ... ]' belum ditutup atau tanda ',' di antara butirnya hilang",
+     "Tutup daftar dengan ']' dan pisahkan butirnya dengan ', '."),
+    ("did not find expected ',' or '}'", "pemetaan '{ ... }' belum ditutup atau tanda ',' di antara isinya hilang",
+     "Tutup pemetaan dengan '}' dan pisahkan pasangannya dengan ', '."),
+    ("directive", "baris yang diawali '%' bukan bagian dari rekaman",
+     "Hapus baris itu; jika nilai diawali '%', apit dengan tanda kutip."),
+    ("incompatible YAML document", "versi YAML tidak didukung", "Hapus baris '%YAML'."),
 )
 
 
@@ -143,10 +153,11 @@ def decode(raw: bytes) -> str:
     if len(raw) > MAKS_UKURAN:
         raise YamlError("K105", 1, 1, f"Berkas terlalu besar ({len(raw):,} bita); batasnya 1 MiB.".replace(",", "."),
                         "Pecah isinya menjadi beberapa rekaman atau pindahkan lampiran besar ke tautan bukti.")
+    body = raw.removeprefix(codecs.BOM_UTF8)  # positions count from after the mark, as editors show them
     try:
-        return raw.decode("utf-8-sig")
+        return body.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line, column = _posisi_byte(raw, exc.start)
+        line, column = _posisi_byte(body, exc.start)
         raise YamlError("K107", line, column, "Berkas bukan teks UTF-8 yang sah.",
                         "Simpan ulang berkas dengan pengodean UTF-8.") from None
 
@@ -189,7 +200,7 @@ class _Pembaca:
             self._tolak(event, "K104", f"Tag YAML '{event.tag}' tidak diizinkan.",
                         "Hapus tag; jika nilai harus teks, apit dengan tanda kutip.")
         if depth > MAKS_KEDALAMAN:
-            self._tolak(event, "K106", f"Struktur bersarang terlalu dalam (lebih dari {MAKS_KEDALAMAN} tingkat).")
+            self._tolak(event, "K106", _PESAN_KEDALAMAN)
 
     def _node(self, path: tuple, depth: int):
         event = self.parser.get_event()
@@ -197,11 +208,14 @@ class _Pembaca:
         mark = event.start_mark
         self.dok.nilai[path] = (mark.line + 1, mark.column + 1)
         if isinstance(event, yaml.ScalarEvent):
-            if not event.style:
+            if not event.style and event.tag is None:  # plain and untagged ("! 123" is text)
                 if _NIP_TANPA_KUTIP.match(event.value):
                     self._tolak(event, "K108", "NIP ditulis tanpa tanda kutip sehingga terbaca sebagai angka.",
                                 f'Tulis "{event.value}" dengan tanda kutip ganda.')
-                return resolve_plain(event.value)
+                value = resolve_plain(event.value)
+                if isinstance(value, float) and value.is_integer():
+                    self.dok.float_bulat = True
+                return value
             return event.value
         if isinstance(event, yaml.SequenceStartEvent):
             items = []
@@ -231,15 +245,21 @@ def muat_teks(text: str) -> Dokumen:
     """Parse one record's text; raise YamlError with position on anything we refuse."""
     try:
         dok = _Pembaca(text).muat()
+    except yaml.reader.ReaderError as exc:  # a character YAML forbids; libyaml gives its byte offset
+        line, column = _posisi_byte(text.encode("utf-8"), exc.position)
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        raise YamlError("K101", line, column, f"Berkas berisi karakter kontrol U+{code:04X} yang tidak diizinkan.",
+                        "Hapus karakter itu; biasanya terbawa saat menyalin teks dari aplikasi lain.") from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        message, hint = _pesan_sintaks(str(exc.problem or exc.context or ""))
+        problem = str(exc.problem or exc.context or "")
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        if "maximum nesting depth" in problem:  # libyaml's own limit, met before ours on deep flow input
+            raise YamlError("K106", line, column, _PESAN_KEDALAMAN) from None
+        message, hint = _pesan_sintaks(problem)
         raise YamlError("K101", line, column, message, hint) from None
-    except yaml.YAMLError as exc:  # reader errors without a mark
+    except yaml.YAMLError as exc:  # any other refusal of the parser, without a position
         raise YamlError("K101", 1, 1, f"Sintaks YAML tidak sah ({exc}).") from None
-    except RecursionError:
-        raise YamlError("K106", 1, 1, "Struktur bersarang terlalu dalam.") from None
     if not isinstance(dok.data, dict):
         raise YamlError("K110", 1, 1, "Isi berkas harus berupa pemetaan 'kunci: nilai'.",
                         "Lihat contoh rekaman di panduan.")
