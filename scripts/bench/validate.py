@@ -22,7 +22,7 @@ from pathlib import Path
 
 import yaml
 
-from kinerja import arsip, cli, schema, yamlio
+from kinerja import arsip, pemeriksaan, schema, yamlio
 from kinerja.sintetis import tulis_sintetis
 
 
@@ -35,7 +35,7 @@ def parse_saja(records: Path) -> float:
 
 def validasi(records: Path) -> tuple[float, int]:
     start = time.perf_counter()
-    _, _, diagnostik = cli.muat_semua(records)
+    _, _, diagnostik = pemeriksaan.muat_semua(records)
     return time.perf_counter() - start, len(diagnostik)
 
 
@@ -58,7 +58,7 @@ def hitung_baca(records: Path) -> tuple[Counter, int]:
     arsip.AMBANG_PARALEL = float("inf")  # counters only see this process
     schema.validator.cache_clear()
     try:
-        cli.muat_semua(records)
+        pemeriksaan.muat_semua(records)
     finally:
         arsip.baca, arsip.muat_bytes, arsip.AMBANG_PARALEL = original_read, original_parse, threshold
     return reads, parses["parse"], schema.validator.cache_info().currsize

@@ -13,10 +13,10 @@ import os
 import re
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from pathlib import Path
 
-from kinerja import schema
+from kinerja import schema, tembolok
 from kinerja.aturan import Aturan
 from kinerja.laporan import ERROR, Diagnostik
 from kinerja.model import (
@@ -168,36 +168,71 @@ def baca(berkas: Berkas, raw: bytes) -> Bacaan:
     return Bacaan(berkas, None if found else dok.data, found, dok)
 
 
-def baca_berkas(berkas: Berkas) -> Bacaan:
-    try:
-        raw = Path(berkas.path).read_bytes()
-    except OSError as exc:
-        reason = {errno.EACCES: "izin membaca ditolak", errno.ENOENT: "berkas hilang saat diperiksa",
-                  errno.EISDIR: "ini folder, bukan berkas"}.get(exc.errno, f"galat sistem {exc.errno}")
-        return Bacaan(berkas, None, [_diag(berkas.rel, "K100", 1, 1, f"Berkas tidak dapat dibaca ({reason}).")])
-    return baca(berkas, raw)
+def _tidak_terbaca(berkas: Berkas, exc: OSError) -> Diagnostik:
+    reason = {errno.EACCES: "izin membaca ditolak", errno.ENOENT: "berkas hilang saat diperiksa",
+              errno.EISDIR: "ini folder, bukan berkas"}.get(exc.errno, f"galat sistem {exc.errno}")
+    return _diag(berkas.rel, "K100", 1, 1, f"Berkas tidak dapat dibaca ({reason}).")
 
 
-def _baca_potongan(daftar: list[Berkas]) -> list[tuple[dict | None, list[Diagnostik]]]:
-    """Worker-process job: plain data and diagnostics only (positions are re-read on demand)."""
-    return [(b.data, b.diagnostik) for b in map(baca_berkas, daftar)]
+Hasil = tuple  # (blob id or None, data or None, diagnostics): what loading one file yields
+
+
+def _baca_potongan(daftar: list[Berkas]) -> list[Hasil]:
+    """Read, identify and load files (the job of a worker process): plain data only, the
+    positions are re-read on demand."""
+    out = []
+    for berkas in daftar:
+        try:
+            raw = Path(berkas.path).read_bytes()
+        except OSError as exc:
+            out.append((None, None, [_tidak_terbaca(berkas, exc)]))
+            continue
+        loaded = baca(berkas, raw)
+        out.append((tembolok.blob_id(raw), loaded.data, loaded.diagnostik))
+    return out
 
 
 AMBANG_PARALEL = 2000  # below this many files, starting worker processes costs more than it saves
 POTONGAN = 256
 
 
-def baca_semua(daftar: list[Berkas], jobs: int | None = None) -> list[Bacaan]:
-    """Load every file, in worker processes across all cores for large trees; same order as given."""
-    jobs = jobs or os.cpu_count() or 1
+def _muat_paralel(daftar: list[Berkas], jobs: int) -> list[Hasil]:
     if jobs < 2 or len(daftar) < AMBANG_PARALEL:
-        return [baca_berkas(b) for b in daftar]
+        return _baca_potongan(daftar)
     for kind in {b.kind for b in daftar}:
         schema.validator(kind)  # build once here; forked workers inherit them
     chunks = [daftar[i:i + POTONGAN] for i in range(0, len(daftar), POTONGAN)]
     with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-        results = [item for chunk in pool.map(_baca_potongan, chunks) for item in chunk]
-    return [Bacaan(berkas, data, diagnostik) for berkas, (data, diagnostik) in zip(daftar, results)]
+        return [item for chunk in pool.map(_baca_potongan, chunks) for item in chunk]
+
+
+def _kunci(berkas: Berkas, blob: str) -> str:
+    return f"{berkas.kind}:{blob}"
+
+
+def baca_semua(daftar: list[Berkas], *, cache: tembolok.Tembolok | None = None,
+               blobs: dict[str, str] | None = None, jobs: int | None = None) -> list[Bacaan]:
+    """Load every file, same order as given: from the cache when its blob id (from Git's index,
+    `blobs`) is known there, otherwise in worker processes across all cores for large trees."""
+    blobs = blobs or {}
+    hasil: list[Hasil | None] = [None] * len(daftar)
+    todo = []
+    for i, berkas in enumerate(daftar):
+        blob = blobs.get(berkas.path)
+        hit = cache.ambil(_kunci(berkas, blob)) if cache is not None and blob else None
+        if hit is None:
+            todo.append(i)
+        else:
+            data, found = hit
+            hasil[i] = (blob, data, [Diagnostik(berkas.rel, *d) for d in found])
+    for i, loaded in zip(todo, _muat_paralel([daftar[i] for i in todo], jobs or os.cpu_count() or 1)):
+        hasil[i] = loaded
+        blob, data, found = loaded
+        if cache is not None and blob:
+            cache.simpan(_kunci(daftar[i], blob), (data, tuple(astuple(d)[1:] for d in found)))
+    if cache is not None:
+        cache.tulis()
+    return [Bacaan(berkas, data, found) for berkas, (_, data, found) in zip(daftar, hasil)]
 
 
 # --- building the model from valid documents -------------------------------------------------
@@ -343,12 +378,30 @@ def rel_root(records: Path) -> Path:
     return cwd if real.is_relative_to(cwd) else real.parent
 
 
-def muat(records: Path) -> tuple[Arsip, list[Diagnostik]]:
-    """Load a whole records tree: the model and every loading diagnostic."""
-    root = rel_root(records)
-    daftar, diagnostik = temukan(records, root)
-    bacaan = baca_semua(daftar)
+def blob_semua(records: Path, daftar: list[Berkas]) -> dict[str, str]:
+    """Blob id of every file: from Git's index when unchanged there, else from its bytes."""
+    blobs = tembolok.blob_dari_git(records)
+    for berkas in daftar:
+        if berkas.path not in blobs:
+            try:
+                blobs[berkas.path] = tembolok.blob_id(Path(berkas.path).read_bytes())
+            except OSError:
+                pass  # reported when the file is loaded
+    return blobs
+
+
+def muat_daftar(daftar: list[Berkas], diagnostik: list[Diagnostik], cache: tembolok.Tembolok | None = None,
+                blobs: dict[str, str] | None = None) -> tuple[Arsip, list[Diagnostik]]:
+    """The model of the given files, with the diagnostics found so far plus every loading one."""
+    bacaan = baca_semua(daftar, cache=cache, blobs=blobs)
+    diagnostik = list(diagnostik)
     for b in bacaan:
         diagnostik.extend(b.diagnostik)
     arsip, more = bangun(bacaan)
     return arsip, diagnostik + more
+
+
+def muat(records: Path, cache: tembolok.Tembolok | None = None) -> tuple[Arsip, list[Diagnostik]]:
+    """Load a whole records tree: the model and every loading diagnostic."""
+    daftar, diagnostik = temukan(records, rel_root(records))
+    return muat_daftar(daftar, diagnostik, cache, blob_semua(records, daftar) if cache else None)

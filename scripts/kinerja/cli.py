@@ -7,12 +7,12 @@ Exit status: 0 success; 1 the records have errors (or warnings, under --strict);
 from __future__ import annotations
 
 import argparse
-import gc
 import sys
 import traceback
 from pathlib import Path
 
-from kinerja import __version__, laporan, tabel
+from kinerja import __version__, laporan, pemeriksaan, tabel
+from kinerja.riwayat import RiwayatError
 
 EXIT_OK, EXIT_RECORDS, EXIT_USAGE = 0, 1, 2
 
@@ -22,9 +22,8 @@ class Gagal(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str):  # argparse's own messages, prefixed in Indonesian
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"kinerja: penggunaan salah: {message}\n")
+    def error(self, message: str):  # argparse's own messages: one line, in Indonesian where we can
+        self.exit(EXIT_USAGE, f"kinerja: penggunaan salah: {message} (lihat '{self.prog} --help')\n")
 
 
 def _records(args) -> Path:
@@ -34,22 +33,10 @@ def _records(args) -> Path:
     return path
 
 
-def muat_semua(records: Path):
-    """The model, its computed results and every diagnostic (loading and cross-record)."""
-    from kinerja import arsip, checks, rekap
-
-    # Loading creates millions of small objects and no reference cycles: the cyclic garbage
-    # collector would only rescan them over and over (it more than doubles the run time).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        model, diagnostik = arsip.muat(records)
-        hasil = rekap.hitung(model)
-        diagnostik = laporan.urutkan(diagnostik + checks.periksa(model, hasil))
-    finally:
-        if collecting:
-            gc.enable()
-    return model, hasil, diagnostik
+def _muat(args):
+    """Model, computed results and diagnostics of the records the command names."""
+    records = _records(args)
+    return pemeriksaan.muat_semua(records, pemeriksaan.buka_tembolok(records, not args.no_cache))
 
 
 def _saring_path(diagnostik, paths: list[str], records: Path):
@@ -68,17 +55,22 @@ def _saring_path(diagnostik, paths: list[str], records: Path):
 
 def cmd_validate(args) -> int:
     records = _records(args)
-    model, _, diagnostik = muat_semua(records)
+    if args.changed_since:
+        from kinerja.alur import validasi
+
+        diagnostik, jumlah = validasi.periksa_perubahan(records, args.changed_since)
+    else:
+        diagnostik, jumlah = pemeriksaan.validasi(records, pemeriksaan.buka_tembolok(records, not args.no_cache))
     if args.paths:
         diagnostik = _saring_path(diagnostik, args.paths, records)
-    sys.stdout.write(laporan.RENDERERS[args.format](diagnostik, len(model.berkas)))
+    sys.stdout.write(laporan.RENDERERS[args.format](diagnostik, jumlah))
     errors, warnings = laporan.ringkasan(diagnostik)
     return EXIT_RECORDS if errors or (args.strict and warnings) else EXIT_OK
 
 
 def _cmd_tabel(rows_of, kolom):
     def run(args) -> int:
-        _, hasil, diagnostik = muat_semua(_records(args))
+        _, hasil, diagnostik = _muat(args)
         errors, _ = laporan.ringkasan(diagnostik)
         if errors:
             print(f"kinerja: peringatan: rekaman memuat {errors} galat; hasil di bawah hanya mencakup rekaman yang sah "
@@ -92,7 +84,7 @@ def _cmd_tabel(rows_of, kolom):
 def _muat_untuk_situs(args):
     """Validate first: errors (or warnings under --strict) stop the build with the diagnostics."""
     records = _records(args)
-    model, hasil, diagnostik = muat_semua(records)
+    model, hasil, diagnostik = _muat(args)
     errors, warnings = laporan.ringkasan(diagnostik)
     if errors or (getattr(args, "strict", False) and warnings):
         sys.stderr.write(laporan.render_text(diagnostik, len(model.berkas)))
@@ -138,6 +130,127 @@ def cmd_sintetis(args) -> int:
     return EXIT_OK
 
 
+def cmd_pr_summary(args) -> int:
+    from kinerja.alur import ringkasan
+
+    sys.stdout.write(ringkasan.ringkas(_records(args), args.base))
+    return EXIT_OK
+
+
+def cmd_codeowners(args) -> int:
+    from kinerja.alur import codeowners
+
+    hasil = codeowners.jalankan(_records(args), args.format, periksa=args.check)
+    for pesan in hasil.peringatan:
+        print(f"kinerja: peringatan: {pesan}", file=sys.stderr)
+    print(f"kinerja: {hasil.pesan}", file=sys.stderr)
+    return EXIT_OK if hasil.sesuai else EXIT_RECORDS
+
+
+def cmd_units(args) -> int:
+    import json
+
+    records = _records(args)
+    if args.changed_since:
+        from kinerja.alur.lingkup import unit_terdampak
+
+        units = unit_terdampak(records, args.changed_since)
+    else:
+        units = sorted(p.parent.name for p in records.glob("*/unit.yaml"))
+    if args.bagian:
+        ke, dari = args.bagian
+        units = units[ke - 1::dari]
+    sys.stdout.write(json.dumps(units) + "\n" if args.json else "".join(f"{u}\n" for u in units))
+    return EXIT_OK
+
+
+def cmd_new(args) -> int:
+    from kinerja.alur import baru
+
+    kwargs = {k: v for k, v in vars(args).items() if k in args.isian and v is not None}
+    try:
+        path = baru.tulis(baru.Konteks(Path(args.records)), args.jenis_rekaman, *[getattr(args, a) for a in args.posisi],
+                          **kwargs)
+    except baru.BaruError as exc:
+        raise Gagal(str(exc)) from None
+    print(path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path)
+    print("kinerja: lengkapi isinya (lihat komentar di berkas), lalu jalankan 'kinerja validate'.", file=sys.stderr)
+    return EXIT_OK
+
+
+def _parser_new(sub, common) -> None:
+    """`kinerja new <jenis> ...`: arguments an HR officer can read."""
+    p = sub.add_parser("new", parents=[common], help="tulis rekaman baru yang sudah terisi dari rekaman sekitarnya",
+                       description="Menulis berkas rekaman baru (tidak pernah menimpa berkas yang ada). SKP dan "
+                                   "evaluasi dibuat berstatus draft.")
+    jenis = p.add_subparsers(dest="jenis_rekaman", metavar="JENIS", parser_class=_Parser)
+    jenis.required = True
+
+    def kind(name: str, help_: str, posisi: list[tuple[str, str]], isian: list[tuple[str, dict]]):
+        q = jenis.add_parser(name, parents=[common], help=help_, description=help_)
+        for dest, text in posisi:
+            q.add_argument(dest, help=text)
+        for flag, options in isian:
+            q.add_argument(flag, **options)
+        q.set_defaults(run=cmd_new, posisi=[d for d, _ in posisi],
+                       isian=[f.lstrip("-").replace("-", "_") for f, _ in isian])
+
+    unit_opsi = ("--unit", {"metavar": "KODE", "help": "kode unit, bila NIP ada di lebih dari satu unit"})
+    tahun = ("--tahun", {"type": int, "help": "tahun SKP (bawaan: SKP terakhir pegawai)"})
+    skp = ("--skp", {"metavar": "FOLDER", "help": "folder SKP, misalnya 2026-2 untuk SKP kedua setelah mutasi"})
+    kind("unit", "unit kerja baru: records/<kode>/unit.yaml",
+         [("kode", "kode unit: huruf kecil, angka, tanda hubung (misalnya biro-sdm)")],
+         [("--nama", {"required": True, "help": "nama unit, misalnya \"Biro Sumber Daya Manusia\""}),
+          ("--pimpinan", {"required": True, "metavar": "NIP", "help": "NIP kepala unit"}),
+          ("--instansi", {"help": "nama instansi (bawaan: instansi unit lain di rekaman)"}),
+          ("--induk", {"metavar": "KODE", "help": "kode unit satu tingkat di atas"}),
+          ("--periodik", {"choices": ("triwulanan", "bulanan"), "help": "evaluasi periodik (bawaan: triwulanan)"}),
+          ("--admin", {"action": "append", "metavar": "AKUN", "help": "akun Git pengelola kepegawaian (boleh diulang)"})])
+    kind("pegawai", "pegawai baru: profil.yaml di folder unitnya",
+         [("nip", "NIP 18 angka, tanpa spasi")],
+         [("--unit", {"required": True, "metavar": "KODE", "help": "kode unit tempat pegawai bekerja"}),
+          ("--nama", {"required": True, "help": "nama lengkap dengan gelar"}),
+          ("--jabatan", {"required": True, "help": "nama jabatan"}),
+          ("--jenis-jabatan", {"required": True, "choices": ("jpt_utama", "jpt_madya", "jpt_pratama", "administrator",
+                                                              "pengawas", "pelaksana", "fungsional"),
+                               "help": "jenis jabatan"}),
+          ("--pangkat", {"required": True, "help": "pangkat/golongan ruang, misalnya \"Penata Muda (III/a)\""}),
+          ("--jenjang", {"help": "jenjang jabatan fungsional, misalnya ahli_pertama"}),
+          ("--jenis-asn", {"choices": ("pns", "pppk"), "help": "pns atau pppk (bawaan: pns)"}),
+          ("--penilai", {"metavar": "NIP", "help": "NIP atasan langsung (bawaan: pimpinan unit)"}),
+          ("--akun-git", {"metavar": "AKUN", "help": "akun GitHub/GitLab pegawai"})])
+    kind("skp", "SKP baru (draft) berisi identitas pegawai dan penilai serta daftar RHK atasan",
+         [("nip", "NIP pegawai")],
+         [unit_opsi, ("--tahun", {"type": int, "help": "tahun SKP (bawaan: tahun ini)"}),
+          ("--mulai", {"metavar": "TTTT-BB-HH", "help": "awal periode (wajib untuk SKP kedua dalam setahun)"}),
+          ("--selesai", {"metavar": "TTTT-BB-HH", "help": "akhir periode (bawaan: 31 Desember)"}),
+          ("--pendekatan", {"choices": ("kuantitatif", "kualitatif"), "help": "bawaan: kuantitatif"})])
+    kind("evaluasi", "evaluasi baru (draft) berisi setiap RHK dan indikator SKP-nya",
+         [("nip", "NIP pegawai"), ("periode", "tw1..tw4, b01..b12 atau tahunan")],
+         [unit_opsi, tahun, skp, ("--tanggal", {"metavar": "TTTT-BB-HH", "help": "tanggal evaluasi (bawaan: hari ini)"})])
+    kind("umpan-balik", "catatan umpan balik, dialog kinerja, bimbingan atau konseling",
+         [("nip", "NIP pegawai yang menerima umpan balik")],
+         [unit_opsi, skp, ("--tanggal", {"metavar": "TTTT-BB-HH", "help": "bawaan: hari ini"}),
+          ("--jenis", {"choices": ("umpan_balik", "dialog_kinerja", "bimbingan", "konseling"),
+                       "help": "bawaan: dialog_kinerja; konseling selalu rahasia"}),
+          ("--rhk", {"metavar": "ID", "help": "RHK yang dibahas, misalnya rhk-1"}),
+          ("--perilaku", {"metavar": "NILAI", "help": "nilai BerAKHLAK yang dibahas, misalnya kolaboratif"}),
+          ("--judul", {"metavar": "JUDUL", "help": "akhiran nama berkas bila ada dua catatan di hari yang sama"}),
+          ("--catatan", {"metavar": "TEKS", "help": "isi catatan"}),
+          ("--dari", {"metavar": "NIP", "help": "NIP pemberi umpan balik (bawaan: penilai SKP)"})])
+    kind("keberatan", "keberatan atas hasil evaluasi final, dengan batas waktu pengajuannya",
+         [("nip", "NIP pegawai yang berkeberatan"), ("periode", "periode evaluasi, misalnya tahunan")],
+         [unit_opsi, tahun, skp, ("--diajukan", {"metavar": "TTTT-BB-HH", "help": "tanggal pengajuan (bawaan: hari ini)"}),
+          ("--alasan", {"metavar": "TEKS", "help": "alasan keberatan"})])
+
+
+def _bagian(text: str) -> tuple[int, int]:
+    ke, _, dari = text.partition("/")
+    if not (ke.isdigit() and dari.isdigit() and 1 <= int(ke) <= int(dari)):
+        raise argparse.ArgumentTypeError(f"'{text}' bukan I/N dengan 1 <= I <= N")
+    return int(ke), int(dari)
+
+
 def _filters(p: argparse.ArgumentParser):
     p.add_argument("--unit", action="append", help="hanya unit ini (boleh diulang)")
     p.add_argument("--tahun", type=int, help="hanya tahun ini")
@@ -149,6 +262,8 @@ def parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--records", default="records", help="folder rekaman (bawaan: ./records)")
     common.add_argument("--debug", action="store_true", help="tampilkan jejak galat internal")
+    common.add_argument("--no-cache", action="store_true",
+                        help="jangan pakai tembolok .kinerja-cache (atau $KINERJA_CACHE); baca ulang semua berkas")
 
     root = _Parser(prog="kinerja", description="Manajemen kinerja ASN (PermenPANRB 6/2022) sebagai rekaman di Git.")
     root.add_argument("--version", action="version", version=f"kinerja {__version__}")
@@ -159,6 +274,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="*", metavar="PATH", help="hanya laporkan berkas di bawah path ini")
     p.add_argument("--format", choices=tuple(laporan.RENDERERS), default="text")
     p.add_argument("--strict", action="store_true", help="peringatan juga menggagalkan (keluar 1)")
+    p.add_argument("--changed-since", metavar="REV",
+                   help="hanya periksa yang diubah cabang ini sejak titik cabangnya dengan REV (komit dan "
+                        "perubahan yang di-stage) beserta rekaman yang bergantung padanya, ditambah aturan riwayat")
     p.set_defaults(run=cmd_validate)
 
     for name, rows_of, kolom, text in (
@@ -188,6 +306,25 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--tahun", type=int, default=2025)
     p.set_defaults(run=cmd_sintetis)
+
+    p = sub.add_parser("codeowners", parents=[common], help="tulis (atau periksa) berkas CODEOWNERS dari rekaman")
+    p.add_argument("--check", action="store_true", help="hanya periksa; keluar 1 bila berkasnya usang")
+    p.add_argument("--format", choices=("github", "gitlab"), default="github",
+                   help="github: .github/CODEOWNERS (bawaan); gitlab: .gitlab/CODEOWNERS")
+    p.set_defaults(run=cmd_codeowners)
+
+    p = sub.add_parser("pr-summary", parents=[common], help="ringkasan Markdown perubahan cabang untuk peninjau")
+    p.add_argument("--base", required=True, metavar="REV", help="cabang tujuan, misalnya origin/main")
+    p.set_defaults(run=cmd_pr_summary)
+
+    p = sub.add_parser("units", parents=[common], help="daftar kode unit (untuk matriks CI)")
+    p.add_argument("--json", action="store_true", help="sebagai larik JSON")
+    p.add_argument("--changed-since", metavar="REV", help="hanya unit yang terdampak perubahan sejak REV")
+    p.add_argument("--bagian", type=_bagian, metavar="I/N",
+                   help="hanya bagian ke-I dari N bagian daftar (untuk pekerjaan CI paralel)")
+    p.set_defaults(run=cmd_units)
+
+    _parser_new(sub, common)
     return root
 
 
@@ -195,7 +332,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return args.run(args)
-    except Gagal as exc:
+    except (Gagal, RiwayatError) as exc:
         print(f"kinerja: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:

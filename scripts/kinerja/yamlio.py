@@ -270,16 +270,15 @@ def muat_bytes(raw: bytes) -> Dokumen:
     return muat_teks(decode(raw))
 
 
-def tulis_atomik(path: Path, text: str, *, timpa: bool = True) -> None:
-    """Write text to path through a temporary file and a rename: never half-written.
-
-    With timpa=False an existing file is never replaced (FileExistsError).
+def tulis_atomik(path: Path, content: str | bytes, *, timpa: bool = True) -> None:
+    """Write text (as UTF-8) or bytes to path through a temporary file and a rename:
+    never half-written. With timpa=False an existing file is never replaced (FileExistsError).
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content.encode("utf-8") if isinstance(content, str) else content)
             handle.flush()
             os.fsync(handle.fileno())
         if timpa:

@@ -1,0 +1,164 @@
+"""Git: one-pass history, changes since a base, reading files at a base.
+
+Every function runs `git` as a subprocess with a fixed argument list (never a shell), with
+`--` before paths, and revisions verified with `git rev-parse --verify` before use.
+History is read in one pass over the whole records tree, never once per file.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+_ENV = {"GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"}
+_BASE = ("git", "-c", "core.quotePath=false", "-c", "i18n.logOutputEncoding=UTF-8")
+
+
+class RiwayatError(Exception):
+    """A Git problem reported to the user as one Indonesian line."""
+
+
+@dataclass(frozen=True)
+class Komit:
+    tanggal: datetime  # author date, with its time zone
+    penulis: str
+    pesan: str  # the subject line
+    hexsha: str
+
+
+def _git(cwd: Path, *args: str, input_: bytes | None = None, ok: tuple[int, ...] = (0,)) -> bytes:
+    try:
+        done = subprocess.run(_BASE + args, cwd=cwd, input=input_, capture_output=True, check=False,
+                              env={**os.environ, **_ENV})
+    except FileNotFoundError:
+        raise RiwayatError("perintah 'git' tidak ditemukan; pasang Git terlebih dahulu.") from None
+    if done.returncode not in ok:
+        detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise RiwayatError(f"git {args[0]} gagal: {detail[-1] if detail else 'tanpa pesan'}")
+    return done.stdout
+
+
+def akar_git(path: Path) -> Path | None:
+    """The top of the Git work tree containing path, or None when path is not in one."""
+    folder = path if path.is_dir() else path.parent
+    try:
+        out = _git(folder, "rev-parse", "--show-toplevel")
+    except RiwayatError:
+        return None
+    return Path(out.decode("utf-8").strip()).resolve()
+
+
+def _rel(top: Path, root: Path, path_from_top: str) -> str:
+    full = top / path_from_top
+    return full.relative_to(root).as_posix() if full.is_relative_to(root) else full.as_posix()
+
+
+def sejarah(root: Path, records: Path) -> dict[str, list[Komit]]:
+    """The commits that touched each file under records, newest first, in one `git log`.
+
+    Keys are paths relative to root (the repository root; forward slashes). Files that were
+    deleted or renamed keep their history under their old path. Empty when records is not
+    inside a Git work tree (or the repository has no commits yet).
+    """
+    records = records.resolve()
+    top = akar_git(records)
+    if top is None:
+        return {}
+    root = root.resolve()
+    try:
+        out = _git(top, "log", "-z", "--name-only", "--no-renames", "--format=%x1e%H%x1f%aI%x1f%an%x1f%s",
+                   "--", records.relative_to(top).as_posix() or ".")
+    except RiwayatError:
+        return {}  # e.g. a repository without commits
+    result: dict[str, list[Komit]] = {}
+    for chunk in out.decode("utf-8", "replace").split("\x1e"):
+        if not chunk:
+            continue
+        header, _, names = chunk.partition("\0")
+        hexsha, tanggal, penulis, pesan = header.split("\x1f", 3)
+        komit = Komit(datetime.fromisoformat(tanggal), penulis, pesan, hexsha)
+        for name in names.lstrip("\n").split("\0"):
+            if name:
+                result.setdefault(_rel(top, root, name), []).append(komit)
+    return result
+
+
+def verifikasi(top: Path, rev: str) -> str:
+    """The full hash of the commit rev names (after `git rev-parse --verify`), or RiwayatError."""
+    if not rev or rev.startswith("-") or any(c.isspace() or c == "\0" for c in rev):
+        raise RiwayatError(f"revisi '{rev}' tidak sah.")
+    try:
+        return _git(top, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").decode().strip()
+    except RiwayatError:
+        raise RiwayatError(f"revisi '{rev}' tidak ditemukan di repositori ini (periksa nama cabangnya; di CI ambil "
+                           "seluruh riwayat, misalnya fetch-depth: 0).") from None
+
+
+def titik_cabang(top: Path, rev: str) -> str:
+    """The merge base of the verified commit rev and HEAD."""
+    head = verifikasi(top, "HEAD")
+    try:
+        return _git(top, "merge-base", rev, head).decode().strip()
+    except RiwayatError:
+        raise RiwayatError(f"revisi {rev[:12]} dan HEAD tidak memiliki titik cabang bersama (riwayat terpotong? "
+                           "ambil seluruh riwayat, misalnya fetch-depth: 0).") from None
+
+
+def berubah(top: Path, dasar: str, folder: str) -> dict[str, str]:
+    """Files under folder (relative to top) that differ between commit dasar and the index:
+    what the branch committed plus what is staged. Path -> "A" (added), "M" or "D" (deleted)."""
+    out = _git(top, "diff", "--cached", "--name-status", "-z", "--no-renames", dasar, "--", folder)
+    fields = out.decode("utf-8", "replace").split("\0")
+    return {path: status[0] for status, path in zip(fields[0::2], fields[1::2]) if path}
+
+
+def daftar_di(top: Path, rev: str, folders: list[str]) -> list[str]:
+    """Every file under the given folders (relative to top) in commit rev."""
+    if not folders:
+        return []
+    out = _git(top, "ls-tree", "-r", "-z", "--name-only", rev, "--", *folders)
+    return [name for name in out.decode("utf-8", "replace").split("\0") if name]
+
+
+def baca_di(top: Path, rev: str, paths: list[str]) -> dict[str, bytes]:
+    """The content of each path (relative to top) in commit rev, read by one `git cat-file --batch`.
+    Paths that do not exist there are left out."""
+    paths = [p for p in dict.fromkeys(paths) if "\n" not in p]
+    if not paths:
+        return {}
+    out = _git(top, "cat-file", "--batch", input_="".join(f"{rev}:{p}\n" for p in paths).encode("utf-8"))
+    result: dict[str, bytes] = {}
+    pos = 0
+    for path in paths:
+        end = out.index(b"\n", pos)
+        header = out[pos:end].split(b" ")
+        pos = end + 1
+        if header[-1] == b"missing" or len(header) != 3:
+            continue
+        size = int(header[2])
+        if header[1] == b"blob":
+            result[path] = out[pos:pos + size]
+        pos += size + 1
+    return result
+
+
+class Pencarian:
+    """Files (relative to top) among the tracked ones matching pathspecs that contain any of the
+    fixed strings in kata: one `git grep` over the working tree, running while the caller works."""
+
+    def __init__(self, top: Path, kata: list[str], pathspecs: list[str]):
+        args = [*_BASE, "grep", "-l", "-z", "-F", "--full-name"]
+        for k in kata:
+            args += ["-e", k]
+        self.proses = subprocess.Popen([*args, "--", *pathspecs], cwd=top, stdout=subprocess.PIPE,
+                                       stderr=subprocess.PIPE, env={**os.environ, **_ENV})
+
+    def hasil(self) -> list[str]:
+        out, err = self.proses.communicate()
+        if self.proses.returncode not in (0, 1):  # 1: nothing found
+            detail = err.decode("utf-8", "replace").strip().splitlines()
+            raise RiwayatError(f"git grep gagal: {detail[-1] if detail else 'tanpa pesan'}")
+        return [name for name in out.decode("utf-8", "replace").split("\0") if name]

@@ -1,0 +1,177 @@
+"""Content-addressed cache of loaded-and-validated records and of whole validation results.
+
+Keys are Git blob ids (sha1 of "blob <size>\\0<content>"): taken from Git's index for files
+that a clean checkout has unchanged, computed from the bytes for every other file. Every
+key also carries VERSI, a hash of the tool version, the schemas and the source of the
+modules whose output is cached, so a new schema or loader never reuses old results.
+
+The cache can only ever cost a re-computation, never a wrong result: every cache file
+carries a checksum of its content and anything that does not verify is ignored and rebuilt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import subprocess
+from functools import cache
+from pathlib import Path
+
+from kinerja import __version__
+from kinerja.yamlio import tulis_atomik
+
+_PAKET = Path(__file__).resolve().parent
+_SUMBER_TERCACHE = ("yamlio.py", "schema.py", "arsip.py", "tembolok.py", "checks.py", "rekap.py", "aturan.py",
+                    "model.py", "laporan.py")
+_MAGIC = b"KINERJA-TEMBOLOK-1\n"
+SIMPAN_HASIL = 16  # whole results kept (branches and states a CI cache sees)
+
+
+@cache
+def versi() -> str:
+    """Hash of everything a cached result depends on besides the records themselves."""
+    digest = hashlib.sha256(__version__.encode())
+    for name in _SUMBER_TERCACHE:
+        digest.update((_PAKET / name).read_bytes())
+    for path in sorted((_PAKET / "schemas").glob("*.json")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:20]
+
+
+def blob_id(raw: bytes) -> str:
+    """Git's object id of a blob with this content."""
+    return hashlib.sha1(b"blob %d\0" % len(raw) + raw).hexdigest()
+
+
+def _git(cwd: Path, *args: str) -> bytes | None:
+    try:
+        result = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
+    except OSError:
+        return None
+    return result.stdout if result.returncode == 0 else None
+
+
+def blob_dari_git(records: Path) -> dict[str, str]:
+    """Blob ids of files under records that Git's index holds unchanged, by absolute path.
+
+    Files that are modified, staged, untracked or symbolic links are left out: their id
+    must come from their bytes. Outside a Git work tree the answer is empty.
+    """
+    top = _git(records, "rev-parse", "--show-toplevel")
+    if top is None:
+        return {}
+    top_path = Path(top.decode().strip())
+    listed = _git(top_path, "ls-files", "-s", "-z", "--", str(records.resolve()))
+    status = _git(top_path, "status", "--porcelain", "-z", "--untracked-files=no", "--",
+                  str(records.resolve()))
+    if listed is None or status is None:
+        return {}
+    dirty: set[str] = set()
+    tokens = status.split(b"\0")
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if len(token) > 3:
+            dirty.add(token[3:].decode("utf-8", "surrogateescape"))
+            if token[:1] in (b"R", b"C"):
+                i += 1  # the source path of a rename or copy follows
+        i += 1
+    blobs = {}
+    for line in listed.split(b"\0"):
+        if not line:
+            continue
+        meta, _, name = line.partition(b"\t")
+        mode, blob, stage = meta.split(b" ")
+        path = name.decode("utf-8", "surrogateescape")
+        if mode != b"100644" and mode != b"100755" or stage != b"0" or path in dirty:
+            continue
+        blobs[str(top_path / path)] = blob.decode()
+    return blobs
+
+
+class Tembolok:
+    """Cache folder: berkas/<2 hex>.bin shards of per-file results, hasil/<key>.bin whole results."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder / versi()
+        self._shards: dict[str, dict] = {}
+        self._dirty: set[str] = set()
+        self._dipakai: set[str] = set()  # keys asked for or stored in this run
+
+    # -- verified files ---------------------------------------------------------------------------
+
+    @staticmethod
+    def _baca(path: Path):
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            return None
+        if not raw.startswith(_MAGIC):
+            return None
+        checksum, payload = raw[len(_MAGIC):len(_MAGIC) + 32], raw[len(_MAGIC) + 32:]
+        if hashlib.sha256(payload).digest() != checksum:
+            return None
+        try:
+            return marshal.loads(payload)
+        except (EOFError, ValueError, TypeError):
+            return None
+
+    @staticmethod
+    def _tulis(path: Path, value) -> None:
+        payload = marshal.dumps(value)
+        tulis_atomik(path, _MAGIC + hashlib.sha256(payload).digest() + payload)
+
+    # -- per-file results ----------------------------------------------------------------------
+
+    def _shard(self, key: str) -> dict:
+        name = key[-40:-38]
+        shard = self._shards.get(name)
+        if shard is None:
+            loaded = self._baca(self.folder / "berkas" / f"{name}.bin")
+            shard = loaded if isinstance(loaded, dict) else {}
+            self._shards[name] = shard
+        return shard
+
+    def ambil(self, key: str):
+        """The cached value for a per-file key ("<kind>:<blob id>"), or None."""
+        self._dipakai.add(key)
+        value = self._shard(key).get(key)
+        return value if isinstance(value, tuple) and len(value) == 2 else None
+
+    def simpan(self, key: str, value: tuple) -> None:
+        self._dipakai.add(key)
+        self._shard(key)[key] = value
+        self._dirty.add(key[-40:-38])
+
+    def tulis(self) -> None:
+        """Write the shards that gained entries, keeping only the entries this run used (so the
+        cache follows the tree instead of growing); a cache that cannot be written is skipped."""
+        for name in sorted(self._dirty):
+            shard = {key: value for key, value in self._shards[name].items() if key in self._dipakai}
+            try:
+                self._tulis(self.folder / "berkas" / f"{name}.bin", shard)
+            except OSError:
+                return
+        self._dirty.clear()
+
+    # -- whole results ---------------------------------------------------------------------------
+
+    def hasil(self, key: str):
+        return self._baca(self.folder / "hasil" / f"{key}.bin")
+
+    def simpan_hasil(self, key: str, value) -> None:
+        """Store a whole result; only the newest SIMPAN_HASIL results are kept."""
+        folder = self.folder / "hasil"
+        try:
+            self._tulis(folder / f"{key}.bin", value)
+            old = sorted(folder.glob("*.bin"), key=lambda p: p.stat().st_mtime, reverse=True)[SIMPAN_HASIL:]
+            for path in old:
+                path.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
+def lokasi(root: Path) -> Path:
+    """The cache folder: $KINERJA_CACHE, else .kinerja-cache at the repository root."""
+    return Path(os.environ.get("KINERJA_CACHE") or root / ".kinerja-cache")

@@ -1,0 +1,104 @@
+"""The content-addressed cache: warm runs give exactly the cold result, and a bad cache is never trusted."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+from conftest import NIP_STAF, ganti, jalankan_cli
+
+from kinerja import tembolok
+
+GIT_ENV = {**os.environ, "GIT_AUTHOR_NAME": "Uji", "GIT_AUTHOR_EMAIL": "uji@contoh.go.id",
+           "GIT_COMMITTER_NAME": "Uji", "GIT_COMMITTER_EMAIL": "uji@contoh.go.id",
+           "GIT_AUTHOR_DATE": "2026-01-02T10:00:00+07:00", "GIT_COMMITTER_DATE": "2026-01-02T10:00:00+07:00"}
+
+
+def _git(cwd: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=cwd, env=GIT_ENV, check=True, capture_output=True, text=True).stdout
+
+
+def _validate(root: Path, *extra: str) -> tuple[int, list[dict]]:
+    result = jalankan_cli("validate", "--format", "json", *extra, cwd=root)
+    return result.code, json.loads(result.out)
+
+
+def _with_findings(records: Path) -> None:
+    """One error and one warning, so that a memoised result has something to get wrong."""
+    folder = records / "biro-sdm" / "pegawai" / NIP_STAF / "2026"
+    ganti(folder / "skp.yaml", "ditetapkan: 2026-01-20", "ditetapkan: 2026-03-20")
+    ganti(folder / "evaluasi" / "tw1.yaml", "status: final", "status: finall")
+
+
+def _cache_files(root: Path) -> list[Path]:
+    return sorted(p for p in (root / ".kinerja-cache").rglob("*.bin"))
+
+
+def test_warm_run_equals_cold_run_and_follows_changes(arsip_sah: Path):
+    root = arsip_sah.parent
+    _with_findings(arsip_sah)
+    cold = _validate(root, "--no-cache")
+    assert not (root / ".kinerja-cache").exists()
+    first = _validate(root)
+    assert _cache_files(root), "a cached run writes the cache"
+    assert _validate(root) == first == cold
+    assert {d["code"] for d in cold[1]} == {"K204", "K520"}
+
+    ganti(arsip_sah / "biro-sdm" / "pegawai" / NIP_STAF / "2026" / "evaluasi" / "tw1.yaml", "status: finall",
+          "status: final")
+    code, found = _validate(root)
+    assert (code, [d["code"] for d in found]) == (0, ["K520"])
+    assert _validate(root, "--no-cache") == (code, found)
+
+
+def test_corrupt_or_foreign_cache_files_are_ignored_and_rebuilt(arsip_sah: Path):
+    root = arsip_sah.parent
+    _with_findings(arsip_sah)
+    expected = _validate(root)
+    files = _cache_files(root)
+    for n, path in enumerate(files):
+        if n % 2:
+            path.write_bytes(b"bukan tembolok")
+        else:  # a well-formed header and checksum around content of the wrong shape
+            tembolok.Tembolok._tulis(path, "asing")
+    assert _validate(root) == expected
+    assert _validate(root) == expected
+    assert all(tembolok.Tembolok._baca(p) != "asing" for p in _cache_files(root) if p.parent.name == "berkas")
+
+
+def test_cache_folder_can_be_moved_with_an_environment_variable(arsip_sah: Path, tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("KINERJA_CACHE", str(tmp_path / "ci-cache"))
+    _validate(arsip_sah.parent)
+    assert list((tmp_path / "ci-cache").rglob("*.bin"))
+    assert not (arsip_sah.parent / ".kinerja-cache").exists()
+
+
+def test_blob_ids_come_from_the_git_index_for_unchanged_files_only(arsip_sah: Path):
+    root = arsip_sah.parent
+    _git(root, "init", "-q")
+    _git(root, "add", "records")
+    _git(root, "commit", "-qm", "awal")
+    blobs = tembolok.blob_dari_git(arsip_sah)
+    files = [p for p in arsip_sah.rglob("*.yaml")]
+    assert len(blobs) == len(files)
+    for path in files:
+        assert blobs[str(path.resolve())] == tembolok.blob_id(path.read_bytes())
+        assert blobs[str(path.resolve())] == _git(root, "hash-object", str(path)).strip()
+
+    changed = arsip_sah / "biro-sdm" / "unit.yaml"
+    changed.write_text(changed.read_text(encoding="utf-8") + "# catatan\n", encoding="utf-8")
+    new = arsip_sah / "biro-sdm" / "organisasi" / "2027.yaml"
+    new.write_text("tahun: 2027\n", encoding="utf-8")
+    blobs = tembolok.blob_dari_git(arsip_sah)
+    assert str(changed.resolve()) not in blobs and str(new.resolve()) not in blobs
+    assert len(blobs) == len(files) - 1
+
+
+def test_a_new_tool_version_does_not_reuse_results(arsip_sah: Path, monkeypatch):
+    root = arsip_sah.parent
+    _with_findings(arsip_sah)
+    _validate(root)
+    monkeypatch.setattr(tembolok, "versi", lambda: "versi-lain")
+    assert _validate(root)[1] and (root / ".kinerja-cache" / "versi-lain").is_dir()
