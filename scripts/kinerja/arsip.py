@@ -19,6 +19,7 @@ from pathlib import Path
 from kinerja import schema, tembolok
 from kinerja.aturan import Aturan
 from kinerja.laporan import ERROR, Diagnostik
+from kinerja.progres import Progres
 from kinerja.model import (
     IKI, RHK, SKP, Arsip, Evaluasi, HasilEvaluasi, Identitas, Keberatan, Keputusan, Organisasi,
     Pegawai, PenetapanOrganisasi, Realisasi, Sumber, UmpanBalik, Unit, tanggal,
@@ -196,14 +197,20 @@ AMBANG_PARALEL = 2000  # below this many files, starting worker processes costs 
 POTONGAN = 256
 
 
-def _muat_paralel(daftar: list[Berkas], jobs: int) -> list[Hasil]:
+def _muat_paralel(daftar: list[Berkas], jobs: int, progres: bool) -> list[Hasil]:
     if jobs < 2 or len(daftar) < AMBANG_PARALEL:
         return _baca_potongan(daftar)
     for kind in {b.kind for b in daftar}:
         schema.validator(kind)  # build once here; forked workers inherit them
     chunks = [daftar[i:i + POTONGAN] for i in range(0, len(daftar), POTONGAN)]
+    bar = Progres(len(daftar), "Membaca rekaman", progres)
+    out: list[Hasil] = []
     with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-        return [item for chunk in pool.map(_baca_potongan, chunks) for item in chunk]
+        for chunk in pool.map(_baca_potongan, chunks):
+            out.extend(chunk)
+            bar.maju(len(chunk))
+    bar.selesai()
+    return out
 
 
 def _kunci(berkas: Berkas, blob: str) -> str:
@@ -211,7 +218,8 @@ def _kunci(berkas: Berkas, blob: str) -> str:
 
 
 def baca_semua(daftar: list[Berkas], *, cache: tembolok.Tembolok | None = None,
-               blobs: dict[str, str] | None = None, jobs: int | None = None) -> list[Bacaan]:
+               blobs: dict[str, str] | None = None, jobs: int | None = None,
+               progres: bool = False) -> list[Bacaan]:
     """Load every file, same order as given: from the cache when its blob id (from Git's index,
     `blobs`) is known there, otherwise in worker processes across all cores for large trees."""
     blobs = blobs or {}
@@ -225,7 +233,7 @@ def baca_semua(daftar: list[Berkas], *, cache: tembolok.Tembolok | None = None,
         else:
             data, found = hit
             hasil[i] = (blob, data, [Diagnostik(berkas.rel, *d) for d in found])
-    for i, loaded in zip(todo, _muat_paralel([daftar[i] for i in todo], jobs or os.cpu_count() or 1)):
+    for i, loaded in zip(todo, _muat_paralel([daftar[i] for i in todo], jobs or os.cpu_count() or 1, progres)):
         hasil[i] = loaded
         blob, data, found = loaded
         if cache is not None and blob:
@@ -391,9 +399,9 @@ def blob_semua(records: Path, daftar: list[Berkas]) -> dict[str, str]:
 
 
 def muat_daftar(daftar: list[Berkas], diagnostik: list[Diagnostik], cache: tembolok.Tembolok | None = None,
-                blobs: dict[str, str] | None = None) -> tuple[Arsip, list[Diagnostik]]:
+                blobs: dict[str, str] | None = None, progres: bool = False) -> tuple[Arsip, list[Diagnostik]]:
     """The model of the given files, with the diagnostics found so far plus every loading one."""
-    bacaan = baca_semua(daftar, cache=cache, blobs=blobs)
+    bacaan = baca_semua(daftar, cache=cache, blobs=blobs, progres=progres)
     diagnostik = list(diagnostik)
     for b in bacaan:
         diagnostik.extend(b.diagnostik)
@@ -401,7 +409,8 @@ def muat_daftar(daftar: list[Berkas], diagnostik: list[Diagnostik], cache: tembo
     return arsip, diagnostik + more
 
 
-def muat(records: Path, cache: tembolok.Tembolok | None = None) -> tuple[Arsip, list[Diagnostik]]:
+def muat(records: Path, cache: tembolok.Tembolok | None = None,
+         progres: bool = False) -> tuple[Arsip, list[Diagnostik]]:
     """Load a whole records tree: the model and every loading diagnostic."""
     daftar, diagnostik = temukan(records, rel_root(records))
-    return muat_daftar(daftar, diagnostik, cache, blob_semua(records, daftar) if cache else None)
+    return muat_daftar(daftar, diagnostik, cache, blob_semua(records, daftar) if cache else None, progres)

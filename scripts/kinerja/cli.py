@@ -36,7 +36,8 @@ def _records(args) -> Path:
 def _muat(args):
     """Model, computed results and diagnostics of the records the command names."""
     records = _records(args)
-    return pemeriksaan.muat_semua(records, pemeriksaan.buka_tembolok(records, not args.no_cache))
+    return pemeriksaan.muat_semua(records, pemeriksaan.buka_tembolok(records, not args.no_cache),
+                                  progres=getattr(args, "format", "text") in ("text", "table"))
 
 
 def _saring_path(diagnostik, paths: list[str], records: Path):
@@ -60,7 +61,8 @@ def cmd_validate(args) -> int:
 
         diagnostik, jumlah = validasi.periksa_perubahan(records, args.changed_since)
     else:
-        diagnostik, jumlah = pemeriksaan.validasi(records, pemeriksaan.buka_tembolok(records, not args.no_cache))
+        diagnostik, jumlah = pemeriksaan.validasi(records, pemeriksaan.buka_tembolok(records, not args.no_cache),
+                                                  progres=args.format == "text")
     if args.paths:
         diagnostik = _saring_path(diagnostik, args.paths, records)
     sys.stdout.write(laporan.RENDERERS[args.format](diagnostik, jumlah))

@@ -36,9 +36,9 @@ def _tanpa_gc(fn):
             gc.enable()
 
 
-def muat_semua(records: Path, cache: tembolok.Tembolok | None = None):
+def muat_semua(records: Path, cache: tembolok.Tembolok | None = None, progres: bool = False):
     """The model, its computed results and every diagnostic (loading and cross-record)."""
-    return _tanpa_gc(lambda: _hitung(*arsip.muat(records, cache)))
+    return _tanpa_gc(lambda: _hitung(*arsip.muat(records, cache, progres)))
 
 
 def _kunci_hasil(cache: tembolok.Tembolok, daftar, misplaced, blobs: dict[str, str]) -> str:
@@ -51,10 +51,11 @@ def _kunci_hasil(cache: tembolok.Tembolok, daftar, misplaced, blobs: dict[str, s
     return digest.hexdigest()
 
 
-def validasi(records: Path, cache: tembolok.Tembolok | None = None) -> tuple[list[Diagnostik], int]:
+def validasi(records: Path, cache: tembolok.Tembolok | None = None,
+             progres: bool = False) -> tuple[list[Diagnostik], int]:
     """Every diagnostic of the tree, sorted, and the number of files checked."""
     if cache is None:
-        model, _, diagnostik = muat_semua(records)
+        model, _, diagnostik = muat_semua(records, progres=progres)
         return diagnostik, len(model.berkas)
     daftar, misplaced = arsip.temukan(records, arsip.rel_root(records))
     blobs = arsip.blob_semua(records, daftar)
@@ -63,6 +64,6 @@ def validasi(records: Path, cache: tembolok.Tembolok | None = None) -> tuple[lis
     if isinstance(memo, tuple) and len(memo) == 2:
         found, jumlah = memo
         return [Diagnostik(*d) for d in found], jumlah
-    model, _, diagnostik = _tanpa_gc(lambda: _hitung(*arsip.muat_daftar(daftar, misplaced, cache, blobs)))
+    model, _, diagnostik = _tanpa_gc(lambda: _hitung(*arsip.muat_daftar(daftar, misplaced, cache, blobs, progres)))
     cache.simpan_hasil(key, (tuple(astuple(d) for d in diagnostik), len(model.berkas)))
     return diagnostik, len(model.berkas)
