@@ -1,0 +1,27 @@
+"""The unit sites: records -> Markdown pages (Jinja2 templates) and SVG charts in
+build/<unit>/docs with a per-unit mkdocs.yml, then `mkdocs build` per unit.
+
+Modules: halaman (what each page shows), tampil (escaping and display of values), svg
+(charts), render (templates to files), konfigurasi (per-unit mkdocs.yml), mesin (the
+mkdocs process), pembangun (the whole build), sajian (local server).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kinerja.model import Arsip
+from kinerja.rekap import Rekap
+from kinerja.situs.pembangun import HasilUnit, bangun
+
+__all__ = ["HasilUnit", "bangun", "sajikan"]
+
+FOLDER_SAJIAN = Path("build/site")
+
+
+def sajikan(arsip: Arsip, rekap: Rekap, *, records: Path, unit: str, port: int) -> None:
+    """Build one unit into build/site/<unit>/ and serve it on 127.0.0.1 until interrupted."""
+    from kinerja.situs.sajian import sajikan_folder
+
+    bangun(arsip, rekap, records=records, out=FOLDER_SAJIAN, units=[unit])
+    sajikan_folder(FOLDER_SAJIAN / unit, port)

@@ -1,0 +1,92 @@
+/* Kinerja unit sites: sortable and filterable tables, and printing one document.
+   Plain script, no dependencies, nothing loaded from the network. */
+(function () {
+  "use strict";
+
+  function nilaiSel(row, i) {
+    var cell = row.cells[i];
+    if (!cell) return "";
+    return cell.hasAttribute("data-nilai") ? cell.getAttribute("data-nilai") : cell.textContent.trim();
+  }
+
+  function bandingkan(a, b) {
+    var x = Number(a), y = Number(b);
+    if (a !== "" && b !== "" && !isNaN(x) && !isNaN(y)) return x - y;
+    return a.localeCompare(b, "id", { sensitivity: "base", numeric: true });
+  }
+
+  function pasangUrut(table) {
+    var heads = table.tHead ? table.tHead.rows[0].cells : [];
+    Array.prototype.forEach.call(heads, function (th, i) {
+      th.setAttribute("tabindex", "0");
+      th.setAttribute("role", "button");
+      function urut() {
+        var naik = th.getAttribute("aria-sort") !== "ascending";
+        Array.prototype.forEach.call(heads, function (h) { h.removeAttribute("aria-sort"); });
+        th.setAttribute("aria-sort", naik ? "ascending" : "descending");
+        var body = table.tBodies[0];
+        var rows = Array.prototype.slice.call(body.rows);
+        rows.sort(function (r1, r2) {
+          var c = bandingkan(nilaiSel(r1, i), nilaiSel(r2, i));
+          return naik ? c : -c;
+        });
+        rows.forEach(function (r) { body.appendChild(r); });
+      }
+      th.addEventListener("click", urut);
+      th.addEventListener("keydown", function (e) {
+        if (e.key === "Enter" || e.key === " ") { e.preventDefault(); urut(); }
+      });
+    });
+  }
+
+  function pasangSaring(box) {
+    var table = document.getElementById(box.getAttribute("data-kinerja-saring"));
+    if (!table) return;
+    var cari = box.querySelector("[data-kinerja-cari]");
+    var pilih = box.querySelectorAll("[data-kinerja-kolom]");
+    var jumlah = box.querySelector("[data-kinerja-jumlah]");
+    var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+    var teks = rows.map(function (r) { return r.textContent.toLowerCase(); });
+    function saring() {
+      var q = cari ? cari.value.trim().toLowerCase().split(/\s+/).filter(Boolean) : [];
+      var tampil = 0;
+      rows.forEach(function (r, n) {
+        var ok = q.every(function (kata) { return teks[n].indexOf(kata) !== -1; });
+        Array.prototype.forEach.call(pilih, function (s) {
+          var v = s.value;
+          var sel = r.cells[Number(s.getAttribute("data-kinerja-kolom"))];
+          if (v && !(sel && sel.textContent.trim().indexOf(v) === 0)) ok = false;
+        });
+        r.hidden = !ok;
+        if (ok) tampil += 1;
+      });
+      if (jumlah) jumlah.textContent = tampil + " dari " + rows.length + " pegawai";
+    }
+    if (cari) cari.addEventListener("input", saring);
+    Array.prototype.forEach.call(pilih, function (s) { s.addEventListener("change", saring); });
+    box.hidden = false;
+    saring();
+  }
+
+  function pasangCetak(a) {
+    a.addEventListener("click", function (e) {
+      e.preventDefault();
+      window.location.hash = a.getAttribute("href"); /* :target picks the one document to print */
+      window.print();
+    });
+  }
+
+  function pasang() {
+    document.querySelectorAll("table[data-kinerja-urut]").forEach(pasangUrut);
+    document.querySelectorAll("[data-kinerja-saring]").forEach(pasangSaring);
+    document.querySelectorAll("a[data-kinerja-cetak]").forEach(pasangCetak);
+  }
+
+  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
+    window.document$.subscribe(pasang);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", pasang);
+  } else {
+    pasang();
+  }
+})();

@@ -1,0 +1,640 @@
+"""The pages of one unit's site and what each shows, computed from the model and the rekap.
+
+`Situs` indexes one unit once (its employees, computed ratings, cascade, Git history); the
+functions below turn it into one context per page. The publication rules are applied
+here, so templates only lay out what they are given: confidential feedback never enters a
+context, another unit's records are never looked up (only names in this unit's identity
+blocks), and `publikasi` in unit.yaml hides ratings or feedback text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from fractions import Fraction
+from urllib.parse import urlsplit
+
+from markupsafe import Markup
+
+from kinerja import aturan
+from kinerja.aturan import Penilaian
+from kinerja.model import IKI, RHK, SKP, Arsip, Evaluasi, Identitas, Pegawai, PenetapanOrganisasi
+from kinerja.rekap import HasilAngkaKredit, HasilKurva, HasilPenilaian, Rekap
+from kinerja.riwayat import Komit
+from kinerja.situs import svg, tampil
+
+_AMAN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+
+
+def jangkar(*parts: object) -> Markup:
+    """An HTML id (and URL fragment) from codes of the records: lowercase, digits, hyphens."""
+    text = "-".join(str(p) for p in parts)
+    if not _AMAN.fullmatch(text):
+        raise ValueError(f"bukan jangkar yang aman: {text!r}")
+    return Markup(text)
+
+
+def url_pegawai(nip: str) -> str:
+    return f"pegawai/{nip}/"
+
+
+def url_dokumen(nip: str, folder: str) -> str:
+    return f"pegawai/{nip}/skp-{folder}/"
+
+
+@dataclass(frozen=True)
+class Halaman:
+    """One Markdown file of the site: its path under docs/, its template and context."""
+
+    path: str
+    template: str
+    konteks: dict
+
+
+@dataclass(frozen=True)
+class Orang:
+    """A person as this unit's site may show them: a page of their own only if in the unit."""
+
+    nip: str
+    nama: str | None
+    url: str | None = None
+    identitas: Identitas | None = None
+
+
+@dataclass(frozen=True)
+class Bukti:
+    teks: str
+    tautan: bool  # http(s) only
+
+    @property
+    def host(self) -> str:
+        return urlsplit(self.teks.strip()).netloc if self.tautan else self.teks
+
+
+@dataclass(frozen=True)
+class BarisRealisasi:
+    iki: IKI
+    nilai: object  # None when not reported
+    capaian: Fraction | None
+    bukti: list[Bukti]
+
+
+@dataclass(frozen=True)
+class HasilRHK:
+    rhk: RHK
+    baris: list[BarisRealisasi]
+    umpan_balik: str | None
+
+
+@dataclass(frozen=True)
+class PerilakuEvaluasi:
+    kode: str
+    label: str
+    panduan: tuple[str, ...]
+    ekspektasi: str | None
+    umpan_balik: str | None
+
+
+@dataclass(frozen=True)
+class KeberatanTampil:
+    diajukan: date
+    alasan: str | None
+    penjelasan_penilai: str | None
+    diputuskan: date | None
+    pemutus: Orang | None
+    rating_hasil_kerja: str | None
+    rating_perilaku_kerja: str | None
+    catatan: str | None
+
+
+@dataclass(frozen=True)
+class EvaluasiTampil:
+    periode: str
+    label: str
+    id: Markup
+    mulai: date
+    selesai: date
+    evaluasi: Evaluasi
+    hasil: list[HasilRHK]
+    perilaku: list[PerilakuEvaluasi]
+    penilaian: Penilaian | None  # None when the unit does not publish ratings
+    penetapan: PenetapanOrganisasi | None
+    kurva: list[str]  # the expected distribution of the organisation rating
+    catatan_rekomendasi: str | None
+    keberatan: KeberatanTampil | None
+
+
+@dataclass(frozen=True)
+class Intervensi:
+    pemilik: Orang
+    rhk_id: str
+    rhk: RHK | None  # the superior's RHK when it is in this unit
+    url: str | None
+    matriks: str | None  # its row in the matriks peran hasil
+
+
+@dataclass(frozen=True)
+class RHKTampil:
+    rhk: RHK
+    id: Markup
+    intervensi: Intervensi | None
+    matriks: str | None  # this RHK's own row in the matriks, when others contribute to it
+
+
+@dataclass(frozen=True)
+class UmpanBalikTampil:
+    tanggal: date
+    jenis: str
+    dari: Orang
+    tentang: str | None
+    catatan: str | None
+    tindak_lanjut: str | None
+
+
+@dataclass(frozen=True)
+class SKPTampil:
+    skp: SKP
+    id: Markup
+    judul: str
+    penilai: Orang
+    atasan_penilai: Orang | None
+    rhk: list[RHKTampil]
+    perilaku: list[PerilakuEvaluasi]
+    umpan_balik: list[UmpanBalikTampil]
+    evaluasi: list[EvaluasiTampil]
+    angka_kredit: HasilAngkaKredit | None
+    dokumen: str
+    berkas: str  # the SKP folder, relative to the repository root
+
+
+@dataclass
+class Kontribusi:
+    pegawai: Pegawai
+    skp: SKP
+    rhk: RHK
+
+
+@dataclass
+class KelompokMatriks:
+    """One leader's RHK in the matriks, with the number of table rows they take."""
+
+    pemilik: Orang
+    baris: list["BarisMatriks"]
+
+    @property
+    def tinggi(self) -> int:
+        return sum(max(len(b.kontribusi), 1) for b in self.baris)
+
+
+@dataclass
+class BarisMatriks:
+    """A leader RHK and the RHK of others that intervene it."""
+
+    id: Markup
+    pemilik: Orang
+    rhk_id: str
+    rhk: RHK | None
+    url: str | None
+    kontribusi: list[Kontribusi] = field(default_factory=list)
+
+
+def _tumpang(a: SKP, b: SKP) -> bool:
+    return a.mulai <= b.selesai and b.mulai <= a.selesai
+
+
+def _dalam(day: date, mulai: date, selesai: date) -> bool:
+    return mulai <= day <= selesai
+
+
+class Situs:
+    """One unit's records, indexed once for all its pages."""
+
+    def __init__(self, arsip: Arsip, rekap: Rekap, kode: str, *, sejarah: dict[str, list[Komit]],
+                 hari_ini: date):
+        self.unit = arsip.units[kode]
+        self.hari_ini = hari_ini
+        self.pegawai = sorted((p for (u, _), p in arsip.pegawai.items() if u == kode),
+                              key=lambda p: (p.nama.casefold(), p.nip))
+        self._profil = {p.nip: p for p in self.pegawai}
+        publikasi = self.unit.publikasi or {}
+        self.rating_publik = publikasi.get("rating", True) is not False
+        self.umpan_balik_publik = publikasi.get("umpan_balik", True) is not False
+        self.penilaian = {(h.skp.nip, h.skp.folder, h.evaluasi.periode): h
+                          for h in rekap.penilaian if h.skp.unit == kode}
+        self.angka_kredit = {(a.skp.nip, a.skp.folder): a for a in rekap.angka_kredit if a.skp.unit == kode}
+        self.kurva = [k for k in rekap.kurva if k.unit == kode]
+        self.periode_periodik = aturan.PERIODE_PERIODIK.get(self.unit.evaluasi_periodik, ())
+        tahun_skp = [s.tahun for p in self.pegawai for s in p.skp]
+        tahun_org = [t for (u, t) in arsip.organisasi if u == kode]
+        self.tahun = max(tahun_skp or tahun_org or [hari_ini.year])
+        self.periode_kini = self._periode_kini()
+        self.matriks = self._susun_matriks()
+        self.riwayat = self._susun_riwayat(sejarah)
+
+    # --- people -----------------------------------------------------------------------
+
+    def orang(self, nip: str, *identitas: Identitas | None) -> Orang:
+        """A person by NIP: their profile when in this unit, else a name from the given
+        identity blocks of this unit's own records, else the NIP alone."""
+        profil = self._profil.get(nip)
+        blok = next((i for i in identitas if i is not None and i.nip == nip), None)
+        if profil is not None:
+            return Orang(nip, profil.nama, url_pegawai(nip), blok)
+        return Orang(nip, blok.nama if blok else None, None, blok)
+
+    def skp_tahun(self, nip: str, tahun: int) -> list[SKP]:
+        profil = self._profil.get(nip)
+        return [s for s in profil.skp if s.tahun == tahun] if profil else []
+
+    def skp_pasangan(self, nip: str, skp: SKP) -> SKP | None:
+        """nip's SKP in this unit for the same year whose period overlaps skp's."""
+        return next((s for s in self.skp_tahun(nip, skp.tahun) if _tumpang(s, skp)), None)
+
+    def atasan_penilai(self, skp: SKP) -> Orang | None:
+        """The penilai's own penilai, from the penilai's SKP when the penilai is in this unit."""
+        skp_penilai = self.skp_pasangan(skp.penilai.nip, skp)
+        if skp_penilai is None:
+            return None
+        return self.orang(skp_penilai.penilai.nip, skp_penilai.penilai)
+
+    # --- the current year ---------------------------------------------------------------
+
+    def _periode_kini(self) -> str | None:
+        """The newest periodic period of the current year with any evaluation; else the one
+        containing today, else the first."""
+        if not self.periode_periodik:
+            return None
+        ada = {periode for p in self.pegawai for s in p.skp if s.tahun == self.tahun for periode in s.evaluasi}
+        for periode in reversed(self.periode_periodik):
+            if periode in ada:
+                return periode
+        for periode in self.periode_periodik:
+            if _dalam(self.hari_ini, *aturan.rentang_periode(self.tahun, periode)):
+                return periode
+        return self.periode_periodik[0]
+
+    # --- cascade ------------------------------------------------------------------------
+
+    def intervensi(self, skp: SKP, rhk: RHK) -> tuple[Pegawai, SKP, RHK] | None:
+        """The superior RHK that rhk intervenes, when it is in this unit."""
+        if not rhk.intervensi:
+            return None
+        nip, _, rhk_id = rhk.intervensi.partition("/")
+        kandidat = self.skp_tahun(nip, skp.tahun)
+        kandidat.sort(key=lambda s: not _tumpang(s, skp))
+        for atasan in kandidat:
+            target = atasan.rhk(rhk_id)
+            if target is not None:
+                return self._profil[nip], atasan, target
+        return None
+
+    def _susun_matriks(self) -> dict[int, dict[str, KelompokMatriks]]:
+        """year -> leader key ("<nip>/<SKP folder>") -> their rows, in one pass over the unit's RHK."""
+        baris: dict[tuple, BarisMatriks] = {}
+        for pegawai in self.pegawai:
+            for skp in pegawai.skp:
+                for rhk in skp.hasil_kerja:
+                    if not rhk.intervensi:
+                        continue
+                    found = self.intervensi(skp, rhk)
+                    if found is not None:
+                        atasan, skp_atasan, target = found
+                        key = (skp.tahun, atasan.nip, skp_atasan.folder, target.id)
+                        if key not in baris:
+                            baris[key] = BarisMatriks(
+                                jangkar("m", atasan.nip, skp_atasan.folder, target.id),
+                                self.orang(atasan.nip), target.id, target,
+                                f"{url_pegawai(atasan.nip)}#{jangkar('skp', skp_atasan.folder, target.id)}")
+                    else:
+                        nip, _, rhk_id = rhk.intervensi.partition("/")
+                        key = (skp.tahun, nip, "", rhk_id)
+                        if key not in baris:
+                            baris[key] = BarisMatriks(jangkar("m", skp.tahun, nip, rhk_id),
+                                                      self.orang(nip, skp.penilai), rhk_id, None, None)
+                    baris[key].kontribusi.append(Kontribusi(pegawai, skp, rhk))
+        # Leaders in the unit get a row for every RHK of theirs, contributed to or not.
+        for (tahun, nip, folder, _), row in list(baris.items()):
+            if folder:
+                skp_atasan = next(s for s in self._profil[nip].skp if s.folder == folder)
+                for rhk in skp_atasan.hasil_kerja:
+                    key = (tahun, nip, folder, rhk.id)
+                    if key not in baris:
+                        baris[key] = BarisMatriks(jangkar("m", nip, folder, rhk.id), row.pemilik, rhk.id, rhk,
+                                                  f"{url_pegawai(nip)}#{jangkar('skp', folder, rhk.id)}")
+        hasil: dict[int, dict[str, KelompokMatriks]] = {}
+        urut = sorted(baris.items(), key=lambda kv: (
+            -kv[0][0], (kv[1].pemilik.nama or "").casefold(), kv[0][1], kv[0][2],
+            kv[1].rhk.index if kv[1].rhk else 0, kv[0][3]))
+        for (tahun, nip, folder, _), row in urut:
+            hasil.setdefault(tahun, {}).setdefault(f"{nip}/{folder}", KelompokMatriks(row.pemilik, [])).baris.append(row)
+        return hasil
+
+    def id_matriks(self, skp: SKP, rhk: RHK) -> str | None:
+        """The matriks row of one of this unit's RHK, when it has one (its owner leads)."""
+        leads = f"{skp.nip}/{skp.folder}" in self.matriks.get(skp.tahun, {})
+        return f"matriks/#{jangkar('m', skp.nip, skp.folder, rhk.id)}" if leads else None
+
+    # --- Git history --------------------------------------------------------------------
+
+    def _susun_riwayat(self, sejarah: dict[str, list[Komit]]) -> dict[str, list[Komit]]:
+        """Each employee's commits, newest first. A commit that touched a feedback file of an
+        employee not known to be publishable (a confidential note, or one since removed) is
+        left out of that employee's history, so the page does not even hint at the note."""
+        if not self.pegawai:
+            return {}
+        awalan = self.pegawai[0].sumber.file.rsplit("/", 2)[0] + "/"  # <records>/<unit>/pegawai/
+        publik = {u.sumber.file for p in self.pegawai for s in p.skp for u in s.umpan_balik if not u.rahasia}
+        komit: dict[str, Komit] = {}
+        tersentuh: dict[str, set[str]] = {}  # NIP -> commits touching their records
+        tersembunyi: dict[str, set[str]] = {}  # NIP -> commits touching a non-public note of theirs
+        for path, daftar in sejarah.items():
+            if not path.startswith(awalan):
+                continue
+            nip, _, rest = path[len(awalan):].partition("/")
+            if nip not in self._profil:
+                continue
+            rahasia = "/umpan-balik/" in f"/{rest}" and path not in publik
+            for k in daftar:
+                komit[k.hexsha] = k
+                tersentuh.setdefault(nip, set()).add(k.hexsha)
+                if rahasia:
+                    tersembunyi.setdefault(nip, set()).add(k.hexsha)
+        return {nip: sorted((komit[h] for h in hexsha - tersembunyi.get(nip, set())),
+                            key=lambda k: (k.tanggal, k.hexsha), reverse=True)
+                for nip, hexsha in tersentuh.items()}
+
+    # --- ratings ------------------------------------------------------------------------
+
+    def predikat_terbaru(self, pegawai: Pegawai) -> tuple[str, str] | None:
+        """(predikat, 'Triwulan III 2026') of the newest final evaluation with a predikat."""
+        for skp in reversed(pegawai.skp):
+            for periode in sorted(skp.evaluasi, key=list(aturan.PERIODE).index, reverse=True):
+                h = self.penilaian.get((skp.nip, skp.folder, periode))
+                if h and h.evaluasi.status == "final" and h.penilaian.predikat:
+                    return h.penilaian.predikat, f"{aturan.PERIODE[periode]} {skp.tahun}"
+        return None
+
+
+# --- page contexts ------------------------------------------------------------------------
+
+def _rentang_berlaku(skp: SKP, periode: str) -> tuple[date, date]:
+    mulai, selesai = aturan.rentang_periode(skp.tahun, periode)
+    return max(mulai, skp.mulai), min(selesai, skp.selesai)
+
+
+def _perilaku(skp: SKP, umpan_balik: dict | None, publik: bool) -> list[PerilakuEvaluasi]:
+    rows = []
+    for kode, nilai in aturan.BERAKHLAK.items():
+        ekspektasi = (skp.perilaku_kerja.get(kode) or {}).get("ekspektasi")
+        teks = (umpan_balik or {}).get(kode) or {}
+        rows.append(PerilakuEvaluasi(kode, nilai.label, nilai.panduan, ekspektasi,
+                                     teks.get("umpan_balik") if publik else None))
+    return rows
+
+
+def _evaluasi(situs: Situs, skp: SKP, periode: str) -> EvaluasiTampil:
+    evaluasi = skp.evaluasi[periode]
+    h: HasilPenilaian | None = situs.penilaian.get((skp.nip, skp.folder, periode))
+    publik = situs.umpan_balik_publik
+    per_rhk = {e.rhk: e for e in evaluasi.hasil_kerja}
+    hasil = []
+    for rhk in skp.hasil_kerja:
+        entry = per_rhk.get(rhk.id)
+        realisasi = {r.indikator: r for r in entry.realisasi} if entry else {}
+        baris = []
+        for iki in rhk.indikator:
+            r = realisasi.get(iki.id)
+            nilai = r.nilai if r else None
+            baris.append(BarisRealisasi(
+                iki, nilai, aturan.capaian(iki.target, nilai, iki.arah) if r else None,
+                [Bukti(str(b), tampil.tautan_aman(b)) for b in (r.bukti if r else [])]))
+        hasil.append(HasilRHK(rhk, baris, entry.umpan_balik if entry and publik else None))
+    keberatan = skp.keberatan.get(periode)
+    keberatan_tampil = None
+    if keberatan is not None:
+        k = keberatan.keputusan
+        atasan = situs.atasan_penilai(skp)
+        keberatan_tampil = KeberatanTampil(
+            keberatan.diajukan,
+            keberatan.alasan if publik else None,
+            keberatan.penjelasan_penilai if publik else None,
+            k.tanggal if k else None,
+            situs.orang(k.oleh, atasan.identitas if atasan else None) if k else None,
+            k.rating_hasil_kerja if k and situs.rating_publik else None,
+            k.rating_perilaku_kerja if k and situs.rating_publik else None,
+            k.catatan if k and publik else None)
+    mulai, selesai = _rentang_berlaku(skp, periode)
+    penetapan = h.penetapan if h else None
+    return EvaluasiTampil(
+        periode, aturan.PERIODE[periode], jangkar("skp", skp.folder, periode), mulai, selesai, evaluasi, hasil,
+        _perilaku(skp, evaluasi.perilaku_kerja, publik),
+        h.penilaian if h and situs.rating_publik else None, penetapan,
+        aturan.uraian_kurva(penetapan.predikat) if penetapan else [],
+        evaluasi.catatan_rekomendasi if publik else None, keberatan_tampil)
+
+
+def _skp(situs: Situs, pegawai: Pegawai, skp: SKP) -> SKPTampil:
+    rhk_rows = []
+    for rhk in skp.hasil_kerja:
+        interv = None
+        if rhk.intervensi:
+            found = situs.intervensi(skp, rhk)
+            nip, _, rhk_id = rhk.intervensi.partition("/")
+            if found is not None:
+                atasan, skp_atasan, target = found
+                interv = Intervensi(situs.orang(nip), rhk_id, target,
+                                    f"{url_pegawai(nip)}#{jangkar('skp', skp_atasan.folder, target.id)}",
+                                    situs.id_matriks(skp_atasan, target))
+            else:
+                interv = Intervensi(situs.orang(nip, skp.penilai), rhk_id, None, None,
+                                    f"matriks/#{jangkar('m', skp.tahun, nip, rhk_id)}")
+        rhk_rows.append(RHKTampil(rhk, jangkar("skp", skp.folder, rhk.id), interv, situs.id_matriks(skp, rhk)))
+    umpan = [UmpanBalikTampil(u.tanggal, u.jenis, situs.orang(u.dari, skp.penilai, skp.pegawai),
+                              _tentang(skp, u.tentang),
+                              u.catatan if situs.umpan_balik_publik else None,
+                              u.tindak_lanjut if situs.umpan_balik_publik else None)
+             for u in skp.umpan_balik if not u.rahasia]
+    urutan = list(aturan.PERIODE)
+    evaluasi = [_evaluasi(situs, skp, periode) for periode in sorted(skp.evaluasi, key=urutan.index)]
+    ak = situs.angka_kredit.get((skp.nip, skp.folder)) if situs.rating_publik else None
+    return SKPTampil(skp, jangkar("skp", skp.folder), f"SKP {skp.folder}",
+                     situs.orang(skp.penilai.nip, skp.penilai), situs.atasan_penilai(skp), rhk_rows,
+                     _perilaku(skp, None, situs.umpan_balik_publik), umpan, evaluasi, ak,
+                     url_dokumen(pegawai.nip, skp.folder), skp.sumber.file.rsplit("/", 1)[0])
+
+
+def _tentang(skp: SKP, tentang: dict | None) -> str | None:
+    if not tentang:
+        return None
+    if "rhk" in tentang:
+        rhk = skp.rhk(tentang["rhk"])
+        return f"RHK {rhk.index + 1}: {rhk.uraian}" if rhk else f"RHK {tentang['rhk']}"
+    if "perilaku" in tentang:
+        return f"Perilaku {tampil.LABEL['perilaku'](tentang['perilaku'])}"
+    return None
+
+
+def halaman_pegawai(situs: Situs, pegawai: Pegawai) -> Halaman:
+    skp = [_skp(situs, pegawai, s) for s in reversed(pegawai.skp)]
+    return Halaman(f"pegawai/{pegawai.nip}/index.md", "pegawai.md", {
+        "situs": situs, "p": pegawai, "penilai": situs.orang(pegawai.penilai, *[s.penilai for s in pegawai.skp]),
+        "daftar_skp": skp, "riwayat": situs.riwayat.get(pegawai.nip, []),
+        "angka_kredit": [s.angka_kredit for s in reversed(skp) if s.angka_kredit],
+        "berkas": pegawai.sumber.file.rsplit("/", 1)[0],
+    })
+
+
+def halaman_dokumen(situs: Situs, pegawai: Pegawai, skp: SKPTampil) -> Halaman:
+    return Halaman(f"pegawai/{pegawai.nip}/skp-{skp.skp.folder}.md", "dokumen.md", {
+        "situs": situs, "p": pegawai, "s": skp, "jpt": pegawai.jenis_jabatan.startswith("jpt"),
+    })
+
+
+@dataclass(frozen=True)
+class Terlambat:
+    orang: Orang
+    keterangan: str
+
+
+@dataclass(frozen=True)
+class BarisPeriode:
+    periode: str
+    label: str
+    selesai: date
+    lewat: bool
+    wajib: int
+    final: int
+    draf: int
+    belum: list[Orang]
+
+
+def _kemajuan_skp(situs: Situs) -> dict:
+    tenggat = situs.unit.aturan.tenggat_skp_tanggal(situs.tahun)
+    ditetapkan = draf = 0
+    terlambat: list[Terlambat] = []
+    for p in situs.pegawai:
+        daftar = situs.skp_tahun(p.nip, situs.tahun)
+        tetap = [s for s in daftar if s.status == "ditetapkan"]
+        if tetap:
+            ditetapkan += 1
+        elif daftar:
+            draf += 1
+        if not tetap and situs.hari_ini > tenggat:
+            terlambat.append(Terlambat(situs.orang(p.nip), "belum ditetapkan" if daftar else "belum ada SKP"))
+        for s in tetap:
+            if s.mulai <= tenggat < s.ditetapkan:
+                terlambat.append(Terlambat(situs.orang(p.nip), f"ditetapkan {tampil.tanggal(s.ditetapkan)}"))
+    return {"jumlah": len(situs.pegawai), "ditetapkan": ditetapkan, "draf": draf,
+            "belum": len(situs.pegawai) - ditetapkan - draf, "tenggat": tenggat, "terlambat": terlambat}
+
+
+def _kemajuan_evaluasi(situs: Situs) -> list[BarisPeriode]:
+    rows = []
+    for periode in (*situs.periode_periodik, "tahunan"):
+        mulai, selesai = aturan.rentang_periode(situs.tahun, periode)
+        lewat = selesai < situs.hari_ini
+        wajib = final = draf = 0
+        belum = []
+        for p in situs.pegawai:
+            daftar = [s for s in situs.skp_tahun(p.nip, situs.tahun) if s.mulai <= selesai and mulai <= s.selesai]
+            if not daftar:
+                continue
+            wajib += 1
+            status = {s.evaluasi[periode].status for s in daftar if periode in s.evaluasi}
+            if "final" in status:
+                final += 1
+            else:
+                draf += "draft" in status
+                if lewat:
+                    belum.append(situs.orang(p.nip))
+        rows.append(BarisPeriode(periode, aturan.PERIODE[periode], selesai, lewat, wajib, final, draf, belum))
+    return rows
+
+
+def _tanpa_dialog(situs: Situs) -> dict | None:
+    periode = situs.periode_kini
+    if periode is None:
+        return None
+    mulai, selesai = aturan.rentang_periode(situs.tahun, periode)
+    if situs.hari_ini < mulai:
+        return None
+    tanpa = []
+    for p in situs.pegawai:
+        daftar = [s for s in situs.skp_tahun(p.nip, situs.tahun) if s.mulai <= selesai and mulai <= s.selesai]
+        if not daftar:
+            continue
+        # any publishable feedback counts (umpan balik, dialog, bimbingan); a confidential
+        # one does not, or the list would hint at it
+        if not any(_dalam(u.tanggal, mulai, selesai) for s in daftar for u in s.umpan_balik if not u.rahasia):
+            tanpa.append(situs.orang(p.nip))
+    return {"periode": periode, "label": aturan.PERIODE[periode], "mulai": mulai, "selesai": selesai,
+            "tanpa": tanpa}
+
+
+@dataclass(frozen=True)
+class KurvaTampil:
+    hasil: HasilKurva
+    label: str
+    grafik: Markup
+    syarat: list[str]
+
+
+def halaman_beranda(situs: Situs) -> Halaman:
+    hitung_jabatan = {k: 0 for k in aturan.JENIS_JABATAN}
+    hitung_asn = {k: 0 for k in aturan.JENIS_ASN}
+    for p in situs.pegawai:
+        hitung_jabatan[p.jenis_jabatan] = hitung_jabatan.get(p.jenis_jabatan, 0) + 1
+        hitung_asn[p.jenis_asn] = hitung_asn.get(p.jenis_asn, 0) + 1
+    kurva: dict[int, list[KurvaTampil]] = {}
+    for k in situs.kurva:
+        kurva.setdefault(k.tahun, []).append(KurvaTampil(
+            k, f"{aturan.PERIODE[k.periode]} {k.tahun}", svg.grafik_kurva(k), aturan.uraian_kurva(k.penetapan.predikat)))
+    return Halaman("index.md", "beranda.md", {
+        "situs": situs, "unit": situs.unit, "pimpinan": situs.orang(situs.unit.pimpinan),
+        "jabatan": {k: n for k, n in hitung_jabatan.items() if n}, "asn": {k: n for k, n in hitung_asn.items() if n},
+        "skp": _kemajuan_skp(situs), "evaluasi": _kemajuan_evaluasi(situs), "dialog": _tanpa_dialog(situs),
+        "kurva": sorted(kurva.items(), reverse=True),
+    })
+
+
+@dataclass(frozen=True)
+class BarisPegawai:
+    pegawai: Pegawai
+    penilai: Orang
+    status: str
+    urut_status: str
+    predikat: tuple[str, str] | None
+
+
+def halaman_daftar(situs: Situs) -> Halaman:
+    rows = []
+    for p in situs.pegawai:
+        daftar = situs.skp_tahun(p.nip, situs.tahun)
+        tetap = [s for s in daftar if s.status == "ditetapkan"]
+        if tetap:
+            status, urut = f"Ditetapkan {tampil.tanggal(tetap[-1].ditetapkan)}", f"1 {tetap[-1].ditetapkan}"
+        elif daftar:
+            status, urut = "Draf", "2"
+        else:
+            status, urut = "Belum ada", "3"
+        rows.append(BarisPegawai(p, situs.orang(p.penilai, *[s.penilai for s in p.skp]), status, urut,
+                                 situs.predikat_terbaru(p) if situs.rating_publik else None))
+    return Halaman("pegawai/index.md", "daftar.md", {"situs": situs, "baris": rows})
+
+
+def halaman_matriks(situs: Situs) -> Halaman:
+    return Halaman("matriks.md", "matriks.md", {"situs": situs, "matriks": sorted(situs.matriks.items(), reverse=True)})
+
+
+def semua_halaman(situs: Situs) -> Iterator[Halaman]:
+    """Every generated page of the unit, one at a time (an employee's pages together)."""
+    yield halaman_beranda(situs)
+    yield halaman_daftar(situs)
+    yield halaman_matriks(situs)
+    for pegawai in situs.pegawai:
+        page = halaman_pegawai(situs, pegawai)
+        yield page
+        for skp in page.konteks["daftar_skp"]:
+            yield halaman_dokumen(situs, pegawai, skp)

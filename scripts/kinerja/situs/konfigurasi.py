@@ -1,0 +1,105 @@
+"""The per-unit MkDocs configuration: build/<unit>/mkdocs.yml.
+
+It INHERITs the repository's mkdocs.yml when there is one, else the base shipped in the
+package, and sets only what each unit's build needs. MkDocs merges an inherited file key by
+key but replaces lists, so the lists we extend (stylesheets, scripts, Markdown extensions,
+plugins) are written out whole: the inherited entries, then ours.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from mkdocs.utils.yaml import yaml_load
+
+from kinerja.model import Unit
+from kinerja.situs import tampil
+
+DASAR = Path(__file__).parent / "templates" / "mkdocs-dasar.yml"
+EKSTENSI_WAJIB = ("attr_list", "tables", "toc")  # what the generated pages use
+NAV_DIBANGKITKAN = [{"Beranda": "index.md"}, {"Pegawai": "pegawai/index.md"}, {"Matriks peran hasil": "matriks.md"}]
+
+
+@dataclass(frozen=True)
+class Induk:
+    """The configuration a unit's inherits, read once per build."""
+
+    path: Path
+    data: dict
+
+    @classmethod
+    def dari_repositori(cls, root: Path) -> Induk:
+        path = root / "mkdocs.yml"
+        path = path if path.is_file() else DASAR
+        with open(path, "rb") as f:
+            return cls(path.resolve(), yaml_load(f))
+
+    def path_dari(self, value: str | None) -> Path | None:
+        """A path setting of the inherited file, made absolute (MkDocs would read it from
+        the per-unit file's folder)."""
+        return (self.path.parent / value).resolve() if isinstance(value, str) else None
+
+    @property
+    def custom_dir(self) -> Path | None:
+        theme = self.data.get("theme")
+        return self.path_dari(theme.get("custom_dir")) if isinstance(theme, dict) else None
+
+
+def _nama(item) -> str:
+    return item if isinstance(item, str) else next(iter(item))
+
+
+def _tambah(inherited, ours: list) -> list:
+    items = list(inherited or [])
+    names = {_nama(i) for i in items}
+    return items + [i for i in ours if _nama(i) not in names]
+
+
+def _nav_situs(pages: list[str]) -> list:
+    """Navigation of the hand-written pages: top-level pages, then one section per folder."""
+    top: list = []
+    sections: dict[str, list] = {}
+    for page in sorted(pages):
+        folder, _, rest = page.partition("/")
+        if rest:
+            sections.setdefault(folder, []).append(page)
+        else:
+            top.append(page)
+    nav = [{folder.replace("-", " ").capitalize(): items} for folder, items in sections.items()]
+    return nav + top
+
+
+def tulis(kerja: Path, induk: Induk, unit: Unit, *, site: Path, aset: list[str], halaman_situs: list[str]) -> Path:
+    """Write kerja/mkdocs.yml for one unit (its pages are in kerja/docs) and return its path."""
+    theme = {"name": "material", "language": "id", "font": False}
+    if induk.custom_dir is not None:
+        theme["custom_dir"] = str(induk.custom_dir)
+    nav_situs = induk.data.get("nav") or _nav_situs(halaman_situs)
+    plugins = induk.data.get("plugins")
+    config = {
+        "INHERIT": str(induk.path) if induk.path == DASAR.resolve() else os.path.relpath(induk.path, kerja),
+        "site_name": tampil.html(unit.nama),
+        "docs_dir": "docs",
+        "site_dir": os.path.relpath(site, kerja),
+        "use_directory_urls": True,
+        "theme": theme,
+        "nav": NAV_DIBANGKITKAN + list(nav_situs),
+        "not_in_nav": "/pegawai/*/",
+        "extra_css": _tambah(induk.data.get("extra_css"), [a for a in aset if a.endswith(".css")]),
+        "extra_javascript": _tambah(induk.data.get("extra_javascript"), [a for a in aset if a.endswith(".js")]),
+        "markdown_extensions": _tambah(induk.data.get("markdown_extensions"), list(EKSTENSI_WAJIB)),
+    }
+    if isinstance(plugins, list) and not {"search", "material/search"} & {_nama(p) for p in plugins}:
+        config["plugins"] = plugins + ["search"]  # search must work on every unit site
+    hooks = [str(induk.path_dari(h)) for h in induk.data.get("hooks") or []]
+    if hooks:
+        config["hooks"] = hooks
+    kerja.mkdir(parents=True, exist_ok=True)
+    path = kerja / "mkdocs.yml"
+    text = ("# Ditulis oleh 'kinerja build'; jangan disunting: ubah mkdocs.yml repositori.\n"
+            + yaml.safe_dump(config, allow_unicode=True, sort_keys=False))
+    path.write_text(text, encoding="utf-8")
+    return path

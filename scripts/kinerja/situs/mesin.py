@@ -1,0 +1,31 @@
+"""Runs `mkdocs build` for one unit in its own process (the build engine stays swappable:
+nothing of ours runs inside MkDocs)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+
+class SitusGagal(Exception):
+    """A unit's site could not be built; the message says which and why."""
+
+
+def mkdocs_build(config: Path) -> float:
+    """Build the site of one per-unit configuration (strict: any warning fails it); return
+    the seconds it took."""
+    mulai = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--config-file", str(config)],
+        cwd=config.parent, capture_output=True, text=True, check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"},
+    )
+    if done.returncode != 0:
+        lines = [line for line in (done.stderr + done.stdout).splitlines()
+                 if line.startswith(("WARNING", "ERROR", "Error", "Aborted")) or "Error" in line]
+        detail = "; ".join(lines[-5:]) or f"kode keluar {done.returncode}"
+        raise SitusGagal(f"mkdocs build gagal untuk {config}: {detail}")
+    return time.perf_counter() - mulai

@@ -1,0 +1,124 @@
+"""How values look on the site: escaping of record text, dates, NIPs, numbers and labels.
+
+Record text goes into Markdown files that MkDocs renders, so it must be inert in both
+languages: `teks` escapes HTML and writes every character Markdown (or a Markdown extension)
+could read as syntax as a numeric character reference. The result is the same text in the
+browser, wherever it lands: a raw HTML block, a Markdown paragraph or an attribute value.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+from urllib.parse import urlsplit
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+from markupsafe import Markup
+
+from kinerja import aturan
+
+# Characters written as references: HTML's five, line breaks (kept as text; CSS shows them),
+# and ASCII punctuation with a meaning in Markdown or its usual extensions.
+_REFERENSI = {ord(c): f"&#{ord(c)};" for c in "\\`*_{}[]()#+-!|~^=:$@<>&\"'\n"}
+_REFERENSI[ord("\r")] = ""
+
+
+def teks(value: object) -> Markup:
+    """Record text (or any value) made inert for Markdown and HTML."""
+    if isinstance(value, Markup):
+        return value
+    return Markup(str(value).translate(_REFERENSI))
+
+
+def html(value: object) -> str:
+    """HTML escaping only, for places that are HTML but never Markdown (mkdocs.yml, root page)."""
+    return str(Markup.escape(str(value)))
+
+
+def tanggal(day: date | None) -> str:
+    """'5 Januari 2026'."""
+    return format_date(day, format="d MMMM y", locale="id") if day else "-"
+
+
+def nip(value: str) -> str:
+    """'19920314 201903 2 001' for an 18-digit NIP (or NI PPPK); anything else unchanged."""
+    if len(value) == 18 and value.isdigit():
+        return f"{value[:8]} {value[8:14]} {value[14]} {value[15:]}"
+    return value
+
+
+def angka(value: object) -> str:
+    """A number as written in Indonesian ('1.234,5'); text unchanged."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal, Fraction)):
+        return str(value)
+    if isinstance(value, Fraction):
+        return aturan.format_angka(value)
+    exact = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    return format_decimal(exact, locale="id", decimal_quantization=False)
+
+
+def target(value: object) -> str:
+    """An IKI target: '4 modul', '90–100 persen', or the narrative of a kualitatif target."""
+    if isinstance(value, dict):
+        satuan = value.get("satuan") or ""
+        if "nilai" in value:
+            return f"{angka(value['nilai'])} {satuan}".strip()
+        return f"{angka(value.get('min'))}–{angka(value.get('maks'))} {satuan}".strip()
+    return str(value)
+
+
+def persen(ratio: Fraction | None) -> str:
+    """An advisory capaian ratio as '96,9%'; '-' when there is none."""
+    return "-" if ratio is None else aturan.format_angka(ratio * 100, 1) + "%"
+
+
+def tautan_aman(url: object) -> bool:
+    """Whether an evidence reference may become a link: http and https only."""
+    if not isinstance(url, str):
+        return False
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+
+
+def _label(table: dict[str, str]):
+    return lambda code: table.get(code, code) if code else "-"
+
+
+LABEL = {
+    "predikat": _label(aturan.PREDIKAT),
+    "rating": _label(aturan.RATING),
+    "organisasi": _label(aturan.PREDIKAT_ORGANISASI),
+    "periode": _label(aturan.PERIODE),
+    "jenis_jabatan": _label(aturan.JENIS_JABATAN),
+    "jenis_asn": _label(aturan.JENIS_ASN),
+    "jenjang": _label({k: j.label for k, j in aturan.JENJANG.items()}),
+    "perilaku": _label({k: n.label for k, n in aturan.BERAKHLAK.items()}),
+    "aspek": _label({"kuantitas": "Kuantitas", "kualitas": "Kualitas", "waktu": "Waktu", "biaya": "Biaya"}),
+    "perspektif": _label({"penerima_layanan": "Penerima Layanan", "proses_bisnis": "Proses Bisnis",
+                          "penguatan_internal": "Penguatan Internal", "anggaran": "Anggaran"}),
+    "pendekatan": _label({"kuantitatif": "Kuantitatif", "kualitatif": "Kualitatif"}),
+    "jenis_rhk": _label({"utama": "Utama", "tambahan": "Tambahan"}),
+    "umpan_balik": _label({"umpan_balik": "Umpan balik", "dialog_kinerja": "Dialog kinerja",
+                           "bimbingan": "Bimbingan kinerja", "konseling": "Konseling kinerja"}),
+    "sumber": _label({"evaluasi": "penilaian pejabat penilai",
+                      "organisasi": "predikat kinerja organisasi (pimpinan unit)",
+                      "keberatan": "keputusan atas keberatan"}),
+    "status_skp": _label({"draft": "Draf", "ditetapkan": "Ditetapkan"}),
+    "status_evaluasi": _label({"draft": "Draf", "final": "Final"}),
+}
+
+_ROMAWI = {"tw1": "I", "tw2": "II", "tw3": "III", "tw4": "IV"}
+
+
+def periode_dokumen(periode: str, tahun: int) -> str:
+    """The PERIODE line of the printed evaluation: 'TRIWULAN I', 'BULAN JANUARI', or 'TAHUN 2026'."""
+    if periode in _ROMAWI:
+        return f"TRIWULAN {_ROMAWI[periode]}"
+    if periode == "tahunan":
+        return f"TAHUN {tahun}"
+    return f"BULAN {aturan.PERIODE[periode].upper()}"

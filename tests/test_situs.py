@@ -1,0 +1,350 @@
+"""The unit site without MkDocs: escaping and display helpers, the chart, page contexts
+(privacy, publication settings, cascade, progress, Git history) and the per-unit config.
+
+Pages are rendered into tmp_path from the minimal valid tree of conftest (biro-sdm: head
+NIP_KEPALA, staff NIP_STAF; sekretariat: NIP_SEKJEN).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import xml.etree.ElementTree as ET
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import markdown
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import NIP_KEPALA, NIP_SEKJEN, NIP_STAF, ganti, tulis_arsip_sah
+from kinerja import arsip as arsip_mod
+from kinerja import aturan, rekap
+from kinerja.riwayat import Komit
+from kinerja.situs import halaman, konfigurasi, render, svg, tampil
+
+STAF = f"biro-sdm/pegawai/{NIP_STAF}"
+HARI_INI = date(2026, 11, 29)
+
+
+def muat(records: Path):
+    model, diagnostik = arsip_mod.muat(records)
+    assert not [d for d in diagnostik if d.severity == "error"], diagnostik
+    return model, rekap.hitung(model)
+
+
+def tulis(tmp_path: Path, records: Path, unit: str = "biro-sdm", sejarah=None, hari_ini=HARI_INI) -> Path:
+    """Render every generated page of unit into tmp_path/docs; return that folder."""
+    model, hasil = muat(records)
+    situs = halaman.Situs(model, hasil, unit, sejarah=sejarah or {}, hari_ini=hari_ini)
+    docs = tmp_path / "docs"
+    render.tulis_halaman(render.lingkungan(), docs, halaman.semua_halaman(situs))
+    return docs
+
+
+def teks_semua(docs: Path) -> str:
+    return "\n".join(p.read_text(encoding="utf-8") for p in sorted(docs.rglob("*.md")))
+
+
+def tambah(records: Path, rel: str, text: str) -> None:
+    path = records / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+# --- display helpers ---------------------------------------------------------------------
+
+EKSTENSI = ["admonition", "attr_list", "def_list", "tables", "toc"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc"), blacklist_characters="\t"),
+               min_size=1).filter(lambda s: s.strip()))
+def test_teks_renders_as_the_same_text_in_markdown(value):
+    rendered = markdown.markdown(str(tampil.teks(value)), extensions=EKSTENSI)
+    inner = re.fullmatch(r"<p>(.*)</p>", rendered, re.S)
+    assert inner, rendered
+    assert "<" not in inner.group(1)  # no element of any kind came out of the text
+    assert html.unescape(inner.group(1)).strip() == value.strip()
+
+
+def test_teks_keeps_line_breaks_and_defuses_every_syntax():
+    payload = "<script>x</script>\n[a](javascript:alert(1)) {{ 7*7 }} {% if %} **b** _c_ `d` # e | f"
+    out = str(tampil.teks(payload))
+    assert not set("<>[](){}*_`#|\n") & set(out.replace("&#", "").replace(";", ""))
+    assert html.unescape(out) == payload
+
+
+def test_tanggal_nip_angka_target_persen():
+    assert tampil.tanggal(date(2026, 1, 5)) == "5 Januari 2026"
+    assert tampil.tanggal(date(2025, 12, 31)) == "31 Desember 2025"
+    assert tampil.nip("199203142019032001") == "19920314 201903 2 001"
+    assert tampil.angka(1234.5) == "1.234,5" and tampil.angka(4) == "4" and tampil.angka("teks") == "teks"
+    assert tampil.target({"nilai": 3.5, "satuan": "indeks"}) == "3,5 indeks"
+    assert tampil.target({"min": 90, "maks": 100, "satuan": "persen"}) == "90–100 persen"
+    assert tampil.target("Laporan diterima pimpinan") == "Laporan diterima pimpinan"
+    assert tampil.persen(aturan.capaian({"nilai": 4, "satuan": "modul"}, 1)) == "25,0%"
+    assert tampil.persen(None) == "-"
+
+
+@pytest.mark.parametrize("url, ok", [
+    ("https://drive.example.go.id/berkas/1", True), ("http://intra.go.id/x", True), ("HTTPS://A.B/c", True),
+    ("javascript:alert(1)", False), ("data:text/html,<b>", False), ("//evil.example/x", False),
+    ("Lemari arsip B-3", False), ("https:/tanpa-host", False), ("vbscript:x", False),
+])
+def test_tautan_aman_allows_http_and_https_only(url, ok):
+    assert tampil.tautan_aman(url) is ok
+
+
+def test_periode_dokumen():
+    assert tampil.periode_dokumen("tw1", 2026) == "TRIWULAN I"
+    assert tampil.periode_dokumen("tw4", 2026) == "TRIWULAN IV"
+    assert tampil.periode_dokumen("b03", 2026) == "BULAN MARET"
+    assert tampil.periode_dokumen("tahunan", 2026) == "TAHUN 2026"
+
+
+# --- the chart ---------------------------------------------------------------------------
+
+def test_grafik_kurva_draws_shares_and_curve_limits():
+    model, hasil = muat(Path(__file__).resolve().parents[1] / "records")
+    for kurva in hasil.kurva:
+        root = ET.fromstring(str(svg.grafik_kurva(kurva)))
+        ns = "{http://www.w3.org/2000/svg}"
+        bars = root.findall(f"{ns}rect")
+        assert len(bars) == len(aturan.PREDIKAT)
+        heights = [float(b.get("height")) for b in bars]
+        counts = list(kurva.jumlah.values())
+        tallest = max(range(5), key=lambda i: counts[i])
+        assert heights[tallest] == max(heights)
+        assert all((h == 0) == (n == 0) for h, n in zip(heights, counts))
+        limits = [line for line in root.findall(f"{ns}line") if "batas" in (line.get("class") or "")]
+        assert len(limits) == 2 * len(aturan.KURVA[kurva.penetapan.predikat])  # plot line + legend sample
+        assert root.find(f"{ns}title").text.startswith("Sebaran predikat")
+        assert not root.findall(f".//{ns}script") and "href" not in str(svg.grafik_kurva(kurva))
+        assert ("menyimpang" in root.get("class")) == bool(kurva.pelanggaran)
+
+
+# --- page contexts and rendered pages ----------------------------------------------------
+
+@pytest.fixture
+def records(tmp_path: Path) -> Path:
+    return tulis_arsip_sah(tmp_path / "repo")
+
+
+def test_pages_of_a_unit(tmp_path, records):
+    docs = tulis(tmp_path, records)
+    pages = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
+    assert pages == ["index.md", "matriks.md", f"pegawai/{NIP_KEPALA}/index.md", f"pegawai/{NIP_KEPALA}/skp-2026.md",
+                     f"pegawai/{NIP_STAF}/index.md", f"pegawai/{NIP_STAF}/skp-2026.md", "pegawai/index.md"]
+    staf = (docs / "pegawai" / NIP_STAF / "index.md").read_text(encoding="utf-8")
+    assert staf.startswith('---\ntitle: "Sari Wulandari, S.Kom."\n---\n')
+    assert "19920314 201903 2 001" in staf and "20 Januari 2026" in staf
+    # the evaluation: realisation, advisory capaian, evidence link, ratings, predikat and its source
+    assert "25,0%" in staf and 'href="https&#58;//drive.example.go.id/berkas/123"' in staf
+    assert "Sesuai Ekspektasi" in staf and "kinerja-predikat--baik" in staf and "penilaian pejabat penilai" in staf
+    # credit points are shown only with a final annual evaluation: none yet
+    assert "Angka kredit" not in staf
+
+
+def test_confidential_feedback_never_reaches_a_page(tmp_path, records):
+    folder = f"biro-sdm/pegawai/{NIP_STAF}/2026/umpan-balik"
+    tambah(records, f"{folder}/2026-03-02-konseling.yaml",
+           f'tanggal: 2026-03-02\ndari: "{NIP_KEPALA}"\njenis: konseling\ncatatan: RAHASIA-KONSELING-1\n'
+           "tindak_lanjut: RAHASIA-TINDAK-2\nrahasia: true\n")
+    tambah(records, f"{folder}/2026-03-03-catatan.yaml",
+           f'tanggal: 2026-03-03\ndari: "{NIP_KEPALA}"\njenis: umpan_balik\ncatatan: RAHASIA-CATATAN-3\n'
+           "rahasia: true\n")
+    text = teks_semua(tulis(tmp_path, records))
+    for secret in ("RAHASIA-", "2 Maret 2026", "3 Maret 2026", "Konseling kinerja"):
+        assert secret not in text
+    assert "Progres modul cuti" in text  # the public note is there
+
+
+def test_publikasi_rating_false_hides_individual_ratings(tmp_path, records):
+    ganti(records / "biro-sdm" / "unit.yaml", "admin: [hr-biro-sdm]", "admin: [hr-biro-sdm]\npublikasi: {rating: false}")
+    docs = tulis(tmp_path, records)
+    for page in [*docs.glob("pegawai/*/*.md"), docs / "pegawai" / "index.md"]:
+        text = page.read_text(encoding="utf-8")
+        assert not re.search(r"(di atas|sesuai|di bawah) ekspektasi", text, re.I), page
+        assert "kinerja-predikat" not in text and "Predikat terbaru" not in text
+    staf = (docs / "pegawai" / NIP_STAF / "index.md").read_text(encoding="utf-8")
+    assert "tidak dipublikasikan" in staf and "Progres modul cuti" in staf
+
+
+def test_publikasi_umpan_balik_false_hides_feedback_text(tmp_path, records):
+    ganti(records / "biro-sdm" / "unit.yaml", "admin: [hr-biro-sdm]",
+          "admin: [hr-biro-sdm]\npublikasi: {umpan_balik: false}")
+    text = teks_semua(tulis(tmp_path, records))
+    for feedback in ("Progres modul cuti", "Jadwalkan uji beban", "Modul cuti selesai", "Respons cepat",
+                     "Ikutkan pelatihan"):
+        assert feedback not in text
+    assert "14 Februari 2026" in text and "Isi umpan balik tidak dipublikasikan" in text
+    assert "Sesuai Ekspektasi" in text
+
+
+def test_cascade_links_both_ways(tmp_path, records):
+    docs = tulis(tmp_path, records)
+    staf = (docs / "pegawai" / NIP_STAF / "index.md").read_text(encoding="utf-8")
+    kepala = (docs / "pegawai" / NIP_KEPALA / "index.md").read_text(encoding="utf-8")
+    matriks = (docs / "matriks.md").read_text(encoding="utf-8")
+    # staff RHK -> the head's RHK on the head's page, and -> its row of the matriks
+    assert f'href="../../pegawai/{NIP_KEPALA}/#skp-2026-rhk-1"' in staf
+    assert f'href="../../matriks/#m-{NIP_KEPALA}-2026-rhk-1"' in staf
+    assert 'id="skp-2026-rhk-1"' in kepala
+    # the matriks row of the head's RHK links to both RHK; the head's page links to it
+    row = re.search(rf'<tr id="m-{NIP_KEPALA}-2026-rhk-1">(.*?)</tr>', matriks, re.S).group(1)
+    assert f'href="../pegawai/{NIP_KEPALA}/#skp-2026-rhk-1"' in row
+    assert f'href="../pegawai/{NIP_STAF}/#skp-2026-rhk-1"' in row
+    assert f'href="../../matriks/#m-{NIP_KEPALA}-2026-rhk-1"' in kepala
+
+
+def test_a_superior_in_another_unit_is_only_a_name(tmp_path, records):
+    docs = tulis(tmp_path, records)
+    kepala = (docs / "pegawai" / NIP_KEPALA / "index.md").read_text(encoding="utf-8")
+    # the head's penilai is in sekretariat: the name from the SKP's identity block, no page, no link
+    assert "Dr. Bambang Sutrisno, M.Si." in kepala
+    assert f"pegawai/{NIP_SEKJEN}" not in teks_semua(docs)
+
+
+def test_employee_page_names_only_people_of_their_own_records(tmp_path, records):
+    """An employee page does not grow with the unit: no other colleague appears on it."""
+    for i in range(3):
+        nip = f"19900101201501100{i}"
+        tambah(records, f"biro-sdm/pegawai/{nip}/profil.yaml",
+               f'nip: "{nip}"\nnama: Rekan Nomor {i}\njenis_asn: pns\npangkat_golongan: Penata (III/c)\n'
+               f'jabatan: Analis\njenis_jabatan: pelaksana\npenilai: "{NIP_KEPALA}"\n')
+    docs = tulis(tmp_path, records)
+    staf = (docs / "pegawai" / NIP_STAF / "index.md").read_text(encoding="utf-8")
+    assert "Rekan Nomor" not in staf
+    assert set(re.findall(r"\d{18}", staf)) == {NIP_STAF, NIP_KEPALA}
+    assert (docs / "pegawai" / "index.md").read_text(encoding="utf-8").count("Rekan Nomor") == 3
+
+
+def test_progress_of_the_current_year(tmp_path, records):
+    ganti(records / "biro-sdm" / "pegawai" / NIP_KEPALA / "2026" / "skp.yaml", "status: ditetapkan", "status: draft")
+    ganti(records / "biro-sdm" / "pegawai" / NIP_KEPALA / "2026" / "skp.yaml", "ditetapkan: 2026-01-15\n", "")
+    model, hasil = muat(records)
+    situs = halaman.Situs(model, hasil, "biro-sdm", sejarah={}, hari_ini=date(2026, 5, 2))
+    konteks = halaman.halaman_beranda(situs).konteks
+    assert situs.tahun == 2026 and situs.periode_kini == "tw1"
+    skp = konteks["skp"]
+    assert (skp["jumlah"], skp["ditetapkan"], skp["draf"], skp["belum"]) == (2, 1, 1, 0)
+    assert [(t.orang.nip, t.keterangan) for t in skp["terlambat"]] == [(NIP_KEPALA, "belum ditetapkan")]
+    tw1, tw2 = konteks["evaluasi"][:2]
+    assert (tw1.lewat, tw1.wajib, tw1.final, [o.nip for o in tw1.belum]) == (True, 2, 1, [NIP_KEPALA])
+    assert (tw2.lewat, tw2.belum) == (False, [])
+    # TW I: the staff member had a performance dialogue on 14 February, the head had none
+    assert [o.nip for o in konteks["dialog"]["tanpa"]] == [NIP_KEPALA]
+
+
+def test_git_history_leaves_out_commits_touching_confidential_notes(tmp_path, records):
+    folder = f"records/{STAF}/2026"
+    tambah(records, f"{STAF}/2026/umpan-balik/2026-03-02-konseling.yaml",
+           f'tanggal: 2026-03-02\ndari: "{NIP_KEPALA}"\njenis: konseling\ncatatan: x\nrahasia: true\n')
+
+    def komit(n: int, pesan: str) -> Komit:
+        return Komit(datetime(2026, 1, n, 9, tzinfo=timezone.utc), "Sari", pesan, str(n) * 40)
+
+    publik, rahasia, dihapus, lain = (komit(1, "Usul <b>SKP</b> {{ 7*7 }}"), komit(2, "Catat konseling"),
+                                      komit(3, "Hapus catatan"), komit(4, "Profil kepala"))
+    sejarah = {
+        f"{folder}/skp.yaml": [publik],
+        f"{folder}/umpan-balik/2026-02-14-modul-cuti.yaml": [publik],
+        f"{folder}/umpan-balik/2026-03-02-konseling.yaml": [rahasia],
+        f"{folder}/umpan-balik/2026-01-09-lama.yaml": [dihapus],
+        f"records/biro-sdm/pegawai/{NIP_KEPALA}/profil.yaml": [lain],
+        "records/sekretariat/unit.yaml": [komit(5, "Unit lain")],
+    }
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(tmp_path / "repo")  # Sumber.file is relative to the repository root
+        docs = tulis(tmp_path, Path("records"), sejarah=sejarah)
+    staf = (docs / "pegawai" / NIP_STAF / "index.md").read_text(encoding="utf-8")
+    assert "Usul &#60;b&#62;SKP&#60;/b&#62; &#123;&#123; 7&#42;7 &#125;&#125;" in staf
+    assert "<code>1111111111</code>" in staf and "1 Januari 2026" in staf
+    for hidden in ("Catat konseling", "Hapus catatan", "Profil kepala", "Unit lain"):
+        assert hidden not in staf
+    assert "Profil kepala" in (docs / "pegawai" / NIP_KEPALA / "index.md").read_text(encoding="utf-8")
+
+
+def test_documents_follow_the_official_layouts(tmp_path, records):
+    tambah(records, f"{STAF}/2026/keberatan/tw1.yaml",
+           "evaluasi: tw1\ndiajukan: 2026-04-15\nalasan: Bukti modul kedua belum dihitung.\n"
+           "penjelasan_penilai: Bukti diunggah setelah rekapitulasi.\n"
+           f'keputusan:\n  oleh: "{NIP_SEKJEN}"\n  tanggal: 2026-04-25\n  rating_hasil_kerja: di_atas_ekspektasi\n'
+           "  rating_perilaku_kerja: sesuai_ekspektasi\n  catatan: Bukti sah.\n")
+    docs = tulis(tmp_path, records)
+    text = (docs / "pegawai" / NIP_STAF / "skp-2026.md").read_text(encoding="utf-8")
+    assert "search:\n  exclude: true" in text
+    for heading in ("SASARAN KINERJA PEGAWAI", "LAMPIRAN SASARAN KINERJA PEGAWAI", "EVALUASI KINERJA PEGAWAI",
+                    "PERIODE: TRIWULAN I", "DOKUMEN EVALUASI KINERJA PEGAWAI", "RENCANA HASIL KERJA PIMPINAN YANG "
+                    "DIINTERVENSI", "A. UTAMA", "B. TAMBAHAN", "EKSPEKTASI KHUSUS PIMPINAN", "DUKUNGAN SUMBER DAYA",
+                    "SKEMA PERTANGGUNGJAWABAN", "KONSEKUENSI", "REALISASI BERDASARKAN BUKTI DUKUNG",
+                    "CAPAIAN KINERJA ORGANISASI", "POLA DISTRIBUSI", "PREDIKAT KINERJA PEGAWAI",
+                    "ATASAN PEJABAT PENILAI KINERJA", "KEBERATAN PEGAWAI", "PENJELASAN PEJABAT PENILAI KINERJA",
+                    "KEPUTUSAN ATASAN PEJABAT PENILAI KINERJA", "Pegawai yang Dinilai", "Pejabat Penilai Kinerja"):
+        assert heading in text, heading
+    # the objection decision replaced the ratings: di atas + sesuai = Baik, from the decision
+    assert "Di Atas Ekspektasi" in text and "keputusan atas keberatan" in text
+    for guide in aturan.BERAKHLAK["kolaboratif"].panduan:
+        assert guide in text
+    # the atasan penilai block: the head's penilai, from the head's own SKP
+    assert re.search(r"ATASAN PEJABAT PENILAI KINERJA</th></tr>\s*<tr><td>1</td><td>NAMA</td><td>[^<.]+", text)
+
+
+def test_monthly_unit(tmp_path, records):
+    ganti(records / "biro-sdm" / "unit.yaml", "evaluasi_periodik: triwulanan", "evaluasi_periodik: bulanan")
+    ganti(records / "biro-sdm" / "organisasi" / "2026.yaml", "periode: tw1", "periode: b03")
+    evaluasi = records / "biro-sdm" / "pegawai" / NIP_STAF / "2026" / "evaluasi"
+    ganti(evaluasi / "tw1.yaml", "periode: tw1", "periode: b03")
+    (evaluasi / "tw1.yaml").rename(evaluasi / "b03.yaml")
+    docs = tulis(tmp_path, records, hari_ini=date(2026, 4, 15))
+    beranda = (docs / "index.md").read_text(encoding="utf-8")
+    assert beranda.count("<tr><td>") >= 12 + 1 + 5  # twelve months and the year, beside the counts
+    assert "<strong>Maret</strong> (1 Maret 2026 s.d. 31 Maret 2026)" in beranda
+    dokumen = (docs / "pegawai" / NIP_STAF / "skp-2026.md").read_text(encoding="utf-8")
+    assert "PERIODE: BULAN MARET" in dokumen and 'id="evaluasi-b03"' in dokumen
+
+
+# --- the per-unit configuration ----------------------------------------------------------
+
+def test_unit_config_inherits_the_packaged_base_without_a_repository_config(tmp_path, records):
+    model, _ = muat(records)
+    induk = konfigurasi.Induk.dari_repositori(tmp_path / "repo")
+    path = konfigurasi.tulis(tmp_path / "build" / "biro-sdm", induk, model.units["biro-sdm"],
+                             site=tmp_path / "out" / "biro-sdm", aset=["assets/kinerja/kinerja.css",
+                                                                         "assets/kinerja/kinerja.js"],
+                             halaman_situs=[])
+    config = yaml.safe_load(path.read_text())
+    assert Path(config["INHERIT"]) == konfigurasi.DASAR.resolve()
+    assert config["theme"] == {"name": "material", "language": "id", "font": False}
+    assert config["not_in_nav"] == "/pegawai/*/" and config["use_directory_urls"] is True
+    assert [list(item)[0] for item in config["nav"]] == ["Beranda", "Pegawai", "Matriks peran hasil"]
+    assert config["extra_javascript"] == ["assets/kinerja/kinerja.js"]
+    assert "attr_list" in config["markdown_extensions"]
+
+
+def test_unit_config_inherits_and_extends_the_repository_config(tmp_path, records):
+    repo = tmp_path / "repo"
+    (repo / "mkdocs.yml").write_text(
+        "site_name: Repo\ntheme: {name: material, custom_dir: site/overrides, font: {text: Roboto}}\n"
+        "extra_css: [gaya.css]\nmarkdown_extensions: [footnotes, {toc: {permalink: true}}]\n"
+        "plugins: [tags]\nnav: [{Panduan: [panduan/a.md]}]\n", encoding="utf-8")
+    model, _ = muat(records)
+    induk = konfigurasi.Induk.dari_repositori(repo)
+    kerja = repo / "build" / "biro-sdm"
+    path = konfigurasi.tulis(kerja, induk, model.units["biro-sdm"], site=repo / "build" / "site" / "biro-sdm",
+                             aset=["assets/kinerja/kinerja.css"], halaman_situs=["panduan/a.md", "glosarium.md"])
+    config = yaml.safe_load(path.read_text())
+    assert config["INHERIT"] == "../../mkdocs.yml" and config["site_dir"] == "../site/biro-sdm"
+    assert config["theme"]["font"] is False and config["theme"]["custom_dir"] == str(repo / "site" / "overrides")
+    assert config["extra_css"] == ["gaya.css", "assets/kinerja/kinerja.css"]
+    assert config["markdown_extensions"] == ["footnotes", {"toc": {"permalink": True}}, "attr_list", "tables"]
+    assert config["plugins"] == ["tags", "search"]
+    assert config["nav"][3:] == [{"Panduan": ["panduan/a.md"]}]
+
+
+def test_navigation_of_hand_written_pages_without_a_repository_nav():
+    assert konfigurasi._nav_situs(["glosarium.md", "panduan/b.md", "panduan/a.md", "tentang-kami/x.md"]) == [
+        {"Panduan": ["panduan/a.md", "panduan/b.md"]}, {"Tentang kami": ["tentang-kami/x.md"]}, "glosarium.md"]

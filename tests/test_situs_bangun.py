@@ -1,0 +1,391 @@
+"""Real builds: `kinerja build` of every demo unit (mkdocs build --strict in its own process),
+checks over every built file, and headless Chromium against the sites served on 127.0.0.1.
+
+The browser is Debian's /usr/bin/chromium driven by Playwright (never downloaded); the
+browser tests fail when either is missing (scripts/test.sh installs both). Every page a
+browser test opens fails the test on a console error, an uncaught exception, or a request
+to any host but the local server.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import json
+import re
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from html.parser import HTMLParser
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+import pytest
+import yaml
+
+from conftest import NIP_KEPALA, NIP_STAF, ganti, jalankan_cli, tulis_arsip_sah
+from kinerja import arsip as arsip_mod
+
+ROOT = Path(__file__).resolve().parents[1]
+DEMO = ROOT / "records"
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+UNITS = sorted(p.name for p in DEMO.iterdir() if (p / "unit.yaml").is_file())
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory) -> Path:
+    """`kinerja build` of the demo records; the folder holding index.html and one site per unit."""
+    out = tmp_path_factory.mktemp("demo") / "site"
+    result = jalankan_cli("build", "--records", str(DEMO), "--out", str(out), cwd=ROOT)
+    assert result.code == 0, result.err
+    for unit in UNITS:
+        assert f"unit {unit}: situs selesai" in result.err  # progress on stderr
+    return out
+
+
+# --- the built files -----------------------------------------------------------------------
+
+def test_every_demo_unit_is_built_with_a_root_page(demo):
+    assert sorted(p.name for p in demo.iterdir() if p.is_dir()) == UNITS
+    root = (demo / "index.html").read_text(encoding="utf-8")
+    for unit in UNITS:
+        assert f'href="{unit}/"' in root
+        site = demo / unit
+        for page in ("index.html", "pegawai/index.html", "matriks/index.html", "glosarium/index.html",
+                     "panduan/mengusulkan-perubahan/index.html", "panduan/meninjau-usulan/index.html",
+                     "search/search_index.json", "sitemap.xml"):
+            assert (site / page).is_file(), f"{unit}/{page}"
+        config = demo.parent / unit / "mkdocs.yml"
+        inherit = yaml.safe_load(config.read_text(encoding="utf-8"))["INHERIT"]
+        assert (config.parent / inherit).resolve() == ROOT / "mkdocs.yml"  # the repository's own
+
+
+def _berkas_teks(site: Path):
+    for path in site.rglob("*"):
+        if path.is_file():
+            raw = path.read_bytes()
+            yield path, (gzip.decompress(raw) if path.suffix == ".gz" else raw).decode("utf-8", "replace")
+
+
+def _nips_in(folder: Path) -> set[str]:
+    return {n for p in folder.rglob("*.yaml") for n in re.findall(r"\d{18}", p.read_text(encoding="utf-8"))}
+
+
+def test_no_confidential_note_and_no_other_unit_in_any_built_file(demo):
+    model, _ = arsip_mod.muat(DEMO)
+    rahasia = [text for p in model.pegawai.values() for s in p.skp for u in s.umpan_balik if u.rahasia
+               for text in (u.catatan, u.tindak_lanjut) if text]
+    assert rahasia, "the demo has a confidential note"
+    fragments = {frag for text in rahasia for frag in re.split(r"[.;,]\s*", text) if len(frag) > 25}
+    for unit in UNITS:
+        own = _nips_in(DEMO / unit)  # people this unit's own records name (identity blocks, penilai, ...)
+        others = {nip for (u, nip) in model.pegawai if u != unit} - own
+        assert others, "the demo has people of another unit not named in this one"
+        needles = fragments | others | {f"{n[:8]} {n[8:14]} {n[14]} {n[15:]}" for n in others}
+        for path, text in _berkas_teks(demo / unit):
+            found = [n for n in needles if n in text]
+            assert not found, f"{path}: {found[:3]}"
+
+
+class _Tautan(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links: list[tuple[str, str]] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "id" in attrs:
+            self.ids.add(attrs["id"])
+        for key in ("href", "src"):
+            if attrs.get(key) is not None:
+                self.links.append((tag, attrs[key]))
+
+
+def test_every_local_link_of_the_demo_sites_resolves(demo):
+    parsed: dict[Path, _Tautan] = {}
+
+    def parse(path: Path) -> _Tautan:
+        if path not in parsed:
+            parser = _Tautan()
+            parser.feed(path.read_text(encoding="utf-8"))
+            parsed[path] = parser
+        return parsed[path]
+
+    checked = 0
+    for unit in UNITS:
+        site = demo / unit
+        for page in site.rglob("index.html"):
+            base = "http://x/" + page.parent.relative_to(site).as_posix() + "/"
+            for tag, link in parse(page).links:
+                parts = urlsplit(link)
+                if parts.scheme in ("http", "https"):
+                    assert tag == "a", f"{page}: external {tag} {link}"  # evidence links only, never loaded
+                    continue
+                if parts.scheme or link.startswith("#") and not link[1:]:
+                    continue
+                target = urlsplit(urljoin(base, link))
+                path = site / unquote(target.path.lstrip("/"))
+                if path.is_dir():
+                    path = path / "index.html"
+                assert path.is_file(), f"{page}: broken link {link}"
+                if target.fragment and path.suffix == ".html":
+                    assert target.fragment in parse(path).ids, f"{page}: missing anchor {link}"
+                checked += 1
+    assert checked > 1000
+
+
+def test_navigation_does_not_list_employees(demo):
+    site = demo / UNITS[0]
+    home = (site / "index.html").read_text(encoding="utf-8")
+    employee = next((site / "pegawai").glob("*/index.html")).read_text(encoding="utf-8")
+    assert home.count("md-nav__link") == employee.count("md-nav__link")
+    assert "pegawai/1" not in re.search(r'<nav class="md-nav md-nav--primary".*?</nav>', employee, re.S).group(0)
+
+
+def test_search_index_holds_employee_pages_but_no_bulky_tables(demo):
+    for unit in UNITS:
+        index = json.loads((demo / unit / "search" / "search_index.json").read_text(encoding="utf-8"))
+        pages = {d["location"].split("#")[0] for d in index["docs"]}
+        employees = {f"pegawai/{p.name}/" for p in (demo / unit / "pegawai").iterdir() if p.is_dir()}
+        assert employees <= pages
+        assert not [p for p in pages if p in ("pegawai/", "matriks/") or "/skp-" in p]  # lists and documents
+        text = " ".join(d["text"] for d in index["docs"] if d["location"].startswith(("pegawai/", "#")) or
+                        not d["location"].split("#")[0])
+        for header in ("Capaian*", "bukti 1 (", "Koefisien", "Komit", "Belum final", "Jenis jabatan"):
+            assert header not in text  # numeric tables are data-search-exclude
+
+
+def test_a_failing_mkdocs_build_stops_with_its_reason(tmp_path):
+    records = tulis_arsip_sah(tmp_path)
+    (tmp_path / "mkdocs.yml").write_text("site_name: Uji\ntheme: {name: material}\nnav: [hilang.md]\n",
+                                         encoding="utf-8")
+    result = jalankan_cli("build", "--records", str(records), "--unit", "biro-sdm", cwd=tmp_path)
+    assert result.code == 2
+    assert "mkdocs build gagal" in result.err and "hilang.md" in result.err
+    assert not (tmp_path / "build" / "site" / "index.html").exists()
+
+
+def test_serve_builds_one_unit_and_serves_it_on_localhost(tmp_path):
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "kinerja", "serve", "--records", str(DEMO), "--unit", "biro-sdm",
+                             "--port", str(port)], cwd=tmp_path, stderr=subprocess.PIPE, text=True)
+    try:
+        body = None
+        for _ in range(600):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/pegawai/", timeout=2) as response:
+                    body = response.read().decode("utf-8")
+                break
+            except OSError:
+                if proc.poll() is not None:
+                    break
+                time.sleep(0.1)
+        assert body is not None and "tabel-pegawai" in body, proc.stderr.read() if proc.poll() is not None else ""
+        assert (tmp_path / "build" / "site" / "biro-sdm" / "index.html").is_file()
+        assert not (tmp_path / "build" / "site" / "bagian-pengembangan-pegawai").exists()
+    finally:
+        proc.send_signal(signal.SIGINT)
+        err = proc.communicate(timeout=30)[1]
+    assert proc.returncode == 0, err
+    assert f"http://127.0.0.1:{port}/" in err
+
+
+# --- the browser ---------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright import sync_api
+
+    assert CHROMIUM.exists(), "Debian's chromium is missing: run `bash scripts/test.sh`, which installs it"
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield b
+        b.close()
+
+
+class _Diam(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(demo):
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Diam, directory=str(demo)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+class Halaman:
+    """A browser page that records every problem the tests must fail on."""
+
+    def __init__(self, browser, base: str):
+        self.base = base
+        self.page = browser.new_page(viewport={"width": 1280, "height": 900})
+        self.masalah: list[str] = []
+        self.page.on("console", lambda m: m.type == "error" and self.masalah.append(f"console: {m.text}"))
+        self.page.on("pageerror", lambda e: self.masalah.append(f"pageerror: {e}"))
+        self.page.on("request", lambda r: None if r.url.startswith(self.base) or r.url.startswith("data:")
+                     else self.masalah.append(f"request: {r.url}"))
+
+    def buka(self, path: str):
+        self.page.goto(self.base + path)
+        self.page.wait_for_load_state("networkidle")
+        return self.page
+
+    def tutup(self):
+        self.page.close()
+        assert not self.masalah, self.masalah
+
+
+@pytest.fixture
+def halaman(browser, server):
+    h = Halaman(browser, server)
+    yield h
+    h.tutup()
+
+
+def test_home_shows_the_unit_and_the_svg_chart(halaman):
+    page = halaman.buka("")
+    page.click("text=Biro Sumber Daya Manusia")
+    page.wait_for_load_state("networkidle")
+    assert page.locator("h1").inner_text() == "Beranda"
+    chart = page.locator("svg.kinerja-grafik").first
+    assert chart.is_visible()
+    assert chart.bounding_box()["width"] > 200
+    assert page.locator("svg.kinerja-grafik rect.batang").count() >= 5
+    assert "Kemajuan tahun" in page.content()
+
+
+def test_reach_an_employee_by_the_table(halaman):
+    page = halaman.buka("biro-sdm/pegawai/")
+    rows = page.locator("#tabel-pegawai tbody tr")
+    total = rows.count()
+    name = rows.nth(total - 1).locator("td").first.inner_text()
+    nip = rows.nth(total - 1).locator("td").nth(1).inner_text()
+    page.fill("[data-kinerja-cari]", nip)
+    assert page.locator("#tabel-pegawai tbody tr:visible").count() == 1
+    assert page.locator("[data-kinerja-jumlah]").inner_text() == f"1 dari {total} pegawai"
+    page.fill("[data-kinerja-cari]", "")
+    page.click("#tabel-pegawai th:has-text('NIP')")
+    nips = page.locator("#tabel-pegawai tbody td:nth-child(2)").all_inner_texts()
+    assert nips == sorted(nips) and len(nips) == total
+    page.click("#tabel-pegawai th:has-text('NIP')")
+    assert page.locator("#tabel-pegawai tbody td:nth-child(2)").all_inner_texts() == sorted(nips, reverse=True)
+    page.click(f"#tabel-pegawai a:has-text('{name}')")
+    page.wait_for_load_state("networkidle")
+    assert page.locator("h1").inner_text() == name
+    assert page.locator("#riwayat").count() == 1
+
+
+def test_reach_an_employee_by_search(halaman):
+    page = halaman.buka("biro-sdm/")
+    page.click(".md-search__input")
+    page.keyboard.type("Hartono", delay=30)
+    result = page.locator(".md-search-result__item a").first
+    result.wait_for(timeout=15000)
+    result.click()
+    page.wait_for_load_state("networkidle")
+    assert "Rudi Hartono" in page.locator("h1").inner_text()
+
+
+def test_form_skp_prints_without_navigation(halaman):
+    page = halaman.buka("biro-sdm/pegawai/")
+    href = page.locator("#tabel-pegawai tbody tr a").first.get_attribute("href")
+    page = halaman.buka(f"biro-sdm/pegawai/{href}")
+    page.click("text=Form SKP, Lampiran")
+    page.wait_for_load_state("networkidle")
+    page.goto(page.url.split("#")[0] + "#form-skp")
+    page.emulate_media(media="print")
+    for selector in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer",
+                     ".kinerja-cetak-alat", "#lampiran-skp"):
+        assert page.locator(selector).first.evaluate("e => getComputedStyle(e).display") == "none", selector
+    assert page.locator("#form-skp").is_visible()
+    assert page.locator("#form-skp .kinerja-ttd").evaluate("e => getComputedStyle(e).breakInside") == "avoid"
+    assert "SASARAN KINERJA PEGAWAI" in page.locator("#form-skp").inner_text()
+    page.emulate_media(media="screen")
+    assert page.locator(".md-header").is_visible()
+
+
+# --- record text that tries to be code ------------------------------------------------------
+
+SERANGAN = {
+    "nama": 'Sari <img src=x onerror="window.__xss=1"> {{ 7*7 }}',
+    "rhk": "<script>window.__xss=2</script> [x](javascript:window.__xss=3) {{ 7*7 }} {% print 7*7 %}",
+    "catatan": "<img src=x onerror=window.__xss=4> **tebal** {{ 7*7 }}",
+    "bukti": "javascript:window.__xss=5",
+    "unit": "Biro <b>SDM</b> {{ 7*7 }}",
+}
+
+
+@pytest.fixture(scope="module")
+def situs_serangan(tmp_path_factory):
+    repo = tmp_path_factory.mktemp("serangan")
+    records = tulis_arsip_sah(repo)
+    staf = records / "biro-sdm" / "pegawai" / NIP_STAF
+
+    def q(text: str) -> str:
+        return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+    ganti(staf / "profil.yaml", "nama: Sari Wulandari, S.Kom.", f"nama: {q(SERANGAN['nama'])}")
+    ganti(staf / "2026" / "skp.yaml", "uraian: Tersedianya layanan aplikasi kepegawaian yang andal",
+          f"uraian: {q(SERANGAN['rhk'])}")
+    ganti(staf / "2026" / "umpan-balik" / "2026-02-14-modul-cuti.yaml",
+          "catatan: Progres modul cuti sesuai rencana; perlu uji beban sebelum Maret.",
+          f"catatan: {q(SERANGAN['catatan'])}")
+    ganti(staf / "2026" / "evaluasi" / "tw1.yaml", 'bukti: ["https://drive.example.go.id/berkas/123"]',
+          f"bukti: [{q(SERANGAN['bukti'])}]")
+    ganti(records / "biro-sdm" / "unit.yaml", "nama: Biro Sumber Daya Manusia", f"nama: {q(SERANGAN['unit'])}")
+    out = repo / "build" / "site"
+    result = jalankan_cli("build", "--records", str(records), "--out", str(out), "--unit", "biro-sdm", cwd=repo)
+    assert result.code == 0, result.err
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Diam, directory=str(out)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/biro-sdm/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.mark.parametrize("path", [f"pegawai/{NIP_STAF}/", f"pegawai/{NIP_STAF}/skp-2026/", "pegawai/",
+                                  "matriks/", "", f"pegawai/{NIP_KEPALA}/"])
+def test_record_text_shows_as_text_and_runs_nothing(browser, situs_serangan, path):
+    h = Halaman(browser, situs_serangan)
+    page = h.buka(path)
+    text = page.locator("body").inner_text()
+    assert SERANGAN["unit"] in page.title()
+    if path.startswith(f"pegawai/{NIP_STAF}") or path == "pegawai/":
+        assert SERANGAN["nama"] in text
+    if path.startswith(f"pegawai/{NIP_STAF}") or path in ("matriks/",):
+        assert SERANGAN["rhk"] in text
+    if path == f"pegawai/{NIP_STAF}/":
+        assert SERANGAN["catatan"] in text and SERANGAN["bukti"] in text
+        assert page.locator("a[href^='javascript']").count() == 0
+    assert "49" not in re.sub(r"\d{5,}", "", text)  # {{ 7*7 }} was never evaluated
+    assert page.evaluate("typeof window.__xss") == "undefined"
+    assert page.locator("img[src='x'], script:has-text('__xss'), b:has-text('SDM')").count() == 0
+    h.tutup()
+
+
+def test_search_results_show_record_text_as_text(browser, situs_serangan):
+    h = Halaman(browser, situs_serangan)
+    page = h.buka("")
+    page.click(".md-search__input")
+    page.keyboard.type("Sari", delay=30)
+    result = page.locator(".md-search-result__item").first
+    result.wait_for(timeout=15000)
+    assert "onerror" in result.inner_text()
+    assert page.evaluate("typeof window.__xss") == "undefined"
+    assert page.locator(".md-search-result img").count() == 0
+    h.tutup()

@@ -1,0 +1,62 @@
+"""Golden files: the Markdown generated for the demo units, byte for byte.
+
+Per demo unit: its own pages (Beranda, Pegawai, Matriks peran hasil) and every page of the
+employees whose records exercise a special case (see CONTOH). The pages are generated with
+a fixed day (the demo's "today") and without Git history, so they depend on the records and
+the templates only. After an intended change, regenerate with
+`KINERJA_GOLDEN=1 pytest tests/test_situs_golden.py` and review the diff of tests/golden/.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from kinerja import arsip, rekap
+from kinerja.situs import halaman, render
+
+ROOT = Path(__file__).resolve().parents[1]
+DEMO = ROOT / "records"
+GOLDEN = Path(__file__).parent / "golden" / "situs"
+HARI_INI = date(2026, 11, 29)
+PERBARUI = os.environ.get("KINERJA_GOLDEN") == "1"
+CONTOH = {
+    "197810302002121004": "unit head: results rating from the organisation rating",
+    "199208302019032004": "objection to the 2025 annual evaluation, decided",
+    "199507212021011006": "transferred mid-2025 (SKP 2025 and 2025-2), functional staff with credit points",
+    "199003082024211004": "has a confidential counselling note",
+    "199406142020012002": "functional staff with credit points; SKP 2025 set after the deadline",
+}
+
+
+def _dipilih(page: halaman.Halaman) -> bool:
+    return not page.path.startswith("pegawai/") or page.path == "pegawai/index.md" or \
+        page.path.split("/")[1] in CONTOH
+
+
+@pytest.fixture(scope="module")
+def demo():
+    model, diagnostik = arsip.muat(DEMO)
+    assert not [d for d in diagnostik if d.severity == "error"]
+    return model, rekap.hitung(model)
+
+
+@pytest.mark.parametrize("unit", sorted(p.name for p in DEMO.iterdir() if (p / "unit.yaml").is_file()))
+def test_generated_markdown_matches_the_golden_files(demo, unit, tmp_path):
+    model, hasil = demo
+    situs = halaman.Situs(model, hasil, unit, sejarah={}, hari_ini=HARI_INI)
+    render.tulis_halaman(render.lingkungan(), tmp_path, filter(_dipilih, halaman.semua_halaman(situs)))
+    golden = GOLDEN / unit
+    if PERBARUI:
+        shutil.rmtree(golden, ignore_errors=True)
+        shutil.copytree(tmp_path, golden)
+    made = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.md"))
+    expected = sorted(p.relative_to(golden).as_posix() for p in golden.rglob("*.md"))
+    assert made == expected, "pages added or removed: regenerate with KINERJA_GOLDEN=1 and review"
+    for rel in made:
+        assert (tmp_path / rel).read_text(encoding="utf-8") == (golden / rel).read_text(encoding="utf-8"), \
+            f"{unit}/{rel} differs from the golden file: regenerate with KINERJA_GOLDEN=1 and review the diff"
