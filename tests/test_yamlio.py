@@ -305,3 +305,24 @@ def test_tulis_atomik_writes_unix_newlines(tmp_path):
     path = tmp_path / "r.yaml"
     tulis_atomik(path, "a: 1\nb: 2\n")
     assert b"\r" not in path.read_bytes()
+
+
+@pytest.mark.parametrize("text", [
+    "a: 1\nb: [x, {c: NO}]\nd:\n  - 2026-01-05\n  - '010'\n",
+    "a: 1\na: 2\n",
+    "a: &x 1\nb: *x\n",
+    "a: !!str 1\n",
+    "nip: 199203142019032001\n",
+    "a: b: c\n",
+    "- 1\n",
+])
+def test_parsing_without_positions_gives_the_same_data_and_the_same_refusals(text):
+    def outcome(posisi: bool):
+        try:
+            dok = muat_teks(text, posisi)
+        except YamlError as exc:
+            return (exc.code, exc.line, exc.column, exc.message, exc.hint)
+        return dok.data
+    assert outcome(False) == outcome(True)
+    if isinstance(outcome(True), dict):
+        assert muat_teks(text, False).nilai == {} and muat_teks(text, True).nilai

@@ -14,7 +14,9 @@ import re
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import astuple, dataclass, field
+from operator import attrgetter
 from pathlib import Path
+from typing import NamedTuple
 
 from kinerja import schema, tembolok
 from kinerja.aturan import Aturan
@@ -38,8 +40,7 @@ _TATA_LETAK = ("Susunan yang dikenal: <unit>/unit.yaml, <unit>/organisasi/<tahun
                "serta umpan-balik/, evaluasi/ dan keberatan/ di dalam folder SKP.")
 
 
-@dataclass(frozen=True)
-class Berkas:
+class Berkas(NamedTuple):
     """A file of the records tree and the kind its path gives it."""
 
     rel: str  # relative to the repository root, forward slashes
@@ -103,6 +104,9 @@ def jenis(parts: tuple[str, ...]) -> str | None:
     return _kind(parts)[0] if parts else None
 
 
+_nama = attrgetter("name")
+
+
 def temukan(records: Path, root: Path,
             di: Iterable[tuple[str, ...]] | None = None) -> tuple[list[Berkas], list[Diagnostik]]:
     """Every file under records with its kind, and diagnostics for files that do not belong.
@@ -119,12 +123,19 @@ def temukan(records: Path, root: Path,
 
     def walk(folder: str, parts: tuple[str, ...]):
         with os.scandir(folder) as entries:
-            for entry in sorted(entries, key=lambda e: e.name):
-                visit(entry.path, parts + (entry.name,), entry.is_symlink(), entry.is_dir())
+            ordered = sorted(entries, key=_nama)
+        for entry in ordered:
+            sub = parts + (entry.name,)
+            if entry.is_symlink():
+                visit(entry.path, sub, True, entry.is_dir())
+            elif entry.is_dir(follow_symlinks=False):
+                walk(entry.path, sub)
+            else:
+                berkas(entry.path, sub)
 
     def visit(path: str, sub: tuple[str, ...], is_link: bool, is_dir: bool):
-        rel = prefix + "/" + "/".join(sub)
         if is_link:
+            rel = prefix + "/" + "/".join(sub)
             target = os.path.realpath(path)
             if os.path.commonpath((target, records_real)) != records_real:
                 diagnostik.append(_diag(rel, "K109", 1, 1,
@@ -137,7 +148,11 @@ def temukan(records: Path, root: Path,
                 linked_dirs.add(target)
         if is_dir:
             walk(path, sub)
-            return
+        else:
+            berkas(path, sub)
+
+    def berkas(path: str, sub: tuple[str, ...]):
+        rel = prefix + "/" + "/".join(sub)
         kind, reason = _kind(sub)
         if kind is None and reason is None:
             diagnostik.append(_diag(rel, "K301", 1, 1,
@@ -159,8 +174,12 @@ def temukan(records: Path, root: Path,
 
 
 def baca(berkas: Berkas, raw: bytes) -> Bacaan:
-    """Load and schema-validate one record."""
+    """Load and schema-validate one record. A valid record is parsed without positions;
+    an invalid one is parsed again with them, for its messages."""
     try:
+        dok = muat_bytes(raw, posisi=False)
+        if schema.sah(berkas.kind, dok):
+            return Bacaan(berkas, dok.data, [])
         dok = muat_bytes(raw)
     except YamlError as exc:
         return Bacaan(berkas, None, [_diag(berkas.rel, exc.code, exc.line, exc.column, exc.message, exc.hint)])

@@ -263,6 +263,11 @@ def terjemahkan(error: jsonschema.ValidationError, root: dict):
                schema.get("description"))
 
 
+def sah(kind: str, dok: Dokumen) -> bool:
+    """Whether a record is valid; needs no positions."""
+    return not validator(kind).errors(dok.data, cepat=not dok.float_bulat)
+
+
 def periksa(kind: str, dok: Dokumen):
     """Validate a loaded record; yield (code, line, column, message, hint)."""
     checker = validator(kind)

@@ -61,7 +61,8 @@ def blob_dari_git(records: Path) -> dict[str, str]:
     top = _git(records, "rev-parse", "--show-toplevel")
     if top is None:
         return {}
-    top_path = Path(top.decode().strip())
+    top_text = top.decode().strip()
+    top_path = Path(top_text)
     listed = _git(top_path, "ls-files", "-s", "-z", "--", str(records.resolve()))
     status = _git(top_path, "status", "--porcelain", "-z", "--untracked-files=no", "--",
                   str(records.resolve()))
@@ -86,7 +87,7 @@ def blob_dari_git(records: Path) -> dict[str, str]:
         path = name.decode("utf-8", "surrogateescape")
         if mode != b"100644" and mode != b"100755" or stage != b"0" or path in dirty:
             continue
-        blobs[str(top_path / path)] = blob.decode()
+        blobs[top_text + "/" + path] = blob.decode()
     return blobs
 
 

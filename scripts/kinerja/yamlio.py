@@ -165,9 +165,10 @@ def decode(raw: bytes) -> str:
 class _Pembaca:
     """Builds plain data from parser events, recording marks and refusing what we forbid."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, posisi: bool):
         self.parser = _Parser(text)
         self.dok = Dokumen(None)
+        self.posisi = posisi  # record marks (and build the paths they are keyed by)
 
     def muat(self) -> Dokumen:
         parser = self.parser
@@ -205,8 +206,8 @@ class _Pembaca:
     def _node(self, path: tuple, depth: int):
         event = self.parser.get_event()
         self._periksa(event, depth)
-        mark = event.start_mark
-        self.dok.nilai[path] = (mark.line + 1, mark.column + 1)
+        if self.posisi:
+            self.dok.nilai[path] = (event.start_mark.line + 1, event.start_mark.column + 1)
         if isinstance(event, yaml.ScalarEvent):
             if not event.style and event.tag is None:  # plain and untagged ("! 123" is text)
                 if _NIP_TANPA_KUTIP.match(event.value):
@@ -220,7 +221,7 @@ class _Pembaca:
         if isinstance(event, yaml.SequenceStartEvent):
             items = []
             while not self.parser.check_event(yaml.SequenceEndEvent):
-                items.append(self._node(path + (len(items),), depth + 1))
+                items.append(self._node(path + (len(items),) if self.posisi else path, depth + 1))
             self.parser.get_event()
             return items
         mapping: dict = {}
@@ -231,20 +232,36 @@ class _Pembaca:
                 self._tolak(key_event, "K101", "Sintaks YAML tidak sah: kunci harus berupa teks sederhana.")
             key = key_event.value
             if key in mapping:
-                first = self.dok.kunci[path + (key,)]
+                first = self.dok.kunci.get(path + (key,), (0, 0))  # without marks muat_teks parses again
                 self._tolak(key_event, "K102", f"Kunci '{key}' ditulis dua kali (pertama di baris {first[0]}).",
                             "Hapus salah satunya atau gabungkan isinya.")
-            key_path = path + (key,)
-            self.dok.kunci[key_path] = (key_event.start_mark.line + 1, key_event.start_mark.column + 1)
+            if self.posisi:
+                key_path = path + (key,)
+                self.dok.kunci[key_path] = (key_event.start_mark.line + 1, key_event.start_mark.column + 1)
+            else:
+                key_path = path
             mapping[key] = self._node(key_path, depth + 1)
         self.parser.get_event()
         return mapping
 
 
-def muat_teks(text: str) -> Dokumen:
-    """Parse one record's text; raise YamlError with position on anything we refuse."""
+def muat_teks(text: str, posisi: bool = True) -> Dokumen:
+    """Parse one record's text; raise YamlError with position on anything we refuse.
+
+    posisi=False skips recording where each key and value is (a third faster); the
+    document then has no positions, and a refused file is parsed again to explain itself.
+    """
+    if not posisi:
+        try:
+            return _urai(text, False)
+        except YamlError:
+            pass  # parse again with marks, so that the refusal names its exact place
+    return _urai(text, True)
+
+
+def _urai(text: str, posisi: bool) -> Dokumen:
     try:
-        dok = _Pembaca(text).muat()
+        dok = _Pembaca(text, posisi).muat()
     except yaml.reader.ReaderError as exc:  # a character YAML forbids; libyaml gives its byte offset
         line, column = _posisi_byte(text.encode("utf-8"), exc.position)
         code = exc.character if isinstance(exc.character, int) else ord(exc.character)
@@ -266,8 +283,8 @@ def muat_teks(text: str) -> Dokumen:
     return dok
 
 
-def muat_bytes(raw: bytes) -> Dokumen:
-    return muat_teks(decode(raw))
+def muat_bytes(raw: bytes, posisi: bool = True) -> Dokumen:
+    return muat_teks(decode(raw), posisi)
 
 
 def tulis_atomik(path: Path, content: str | bytes, *, timpa: bool = True) -> None:
