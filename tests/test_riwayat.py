@@ -7,7 +7,11 @@ import subprocess
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from kinerja.riwayat import Komit, sejarah
+import pytest
+
+from kinerja.riwayat import (
+    Komit, Pencarian, RiwayatError, baca_di, berubah, daftar_di, sejarah, titik_cabang, verifikasi,
+)
 
 
 def git(repo: Path, *args: str, tanggal: str = "2026-01-05T09:00:00+07:00", penulis: str = "Sari") -> str:
@@ -65,3 +69,61 @@ def test_not_a_work_tree_or_no_commits(tmp_path):
     assert sejarah(tmp_path, tmp_path / "records") == {}
     git(tmp_path, "init", "-q")
     assert sejarah(tmp_path, tmp_path / "records") == {}
+
+
+def test_revisions_are_verified_before_use(tmp_path):
+    git(tmp_path, "init", "-q", "-b", "main")
+    komit(tmp_path, "awal", {"records/a.yaml": "a\n"})
+    head = git(tmp_path, "rev-parse", "HEAD").strip()
+    assert verifikasi(tmp_path, "main") == head
+    assert verifikasi(tmp_path, "HEAD") == head
+    tree = git(tmp_path, "rev-parse", "HEAD^{tree}").strip()
+    for rev in ("tidak-ada", "--output=/tmp/x", "-p", "main~5", "a b", "", tree):
+        with pytest.raises(RiwayatError) as exc:
+            verifikasi(tmp_path, rev)
+        assert "revisi" in str(exc.value) and "\n" not in str(exc.value)
+
+
+def test_merge_base_changes_since_and_files_at_a_base_in_one_pass(tmp_path):
+    git(tmp_path, "init", "-q", "-b", "main")
+    komit(tmp_path, "awal", {"records/tetap.yaml": "1\n", "records/ubah.yaml": "1\n", "records/hapus.yaml": "1\n",
+                             "lain/luar.yaml": "1\n"})
+    dasar = git(tmp_path, "rev-parse", "HEAD").strip()
+    git(tmp_path, "checkout", "-q", "-b", "usulan")
+    komit(tmp_path, "ubah", {"records/ubah.yaml": "2\n", "records/hapus.yaml": None, "records/baru.yaml": "1\n",
+                             "lain/luar.yaml": "2\n"})
+    git(tmp_path, "checkout", "-q", "main")
+    komit(tmp_path, "main maju", {"records/tetap.yaml": "3\n"}, tanggal="2026-02-01T09:00:00+07:00")
+    git(tmp_path, "checkout", "-q", "usulan")
+    (tmp_path / "records" / "staged.yaml").write_text("s\n")
+    git(tmp_path, "add", "records/staged.yaml")
+    (tmp_path / "records" / "belum-stage.yaml").write_text("u\n")
+
+    assert titik_cabang(tmp_path, verifikasi(tmp_path, "main")) == dasar
+    # Committed and staged changes under records/ only; main's own progress is not the branch's.
+    assert berubah(tmp_path, dasar, "records") == {"records/ubah.yaml": "M", "records/hapus.yaml": "D",
+                                                   "records/baru.yaml": "A", "records/staged.yaml": "A"}
+    isi = baca_di(tmp_path, dasar, ["records/ubah.yaml", "records/hapus.yaml", "records/baru.yaml", "records"])
+    assert isi == {"records/ubah.yaml": b"1\n", "records/hapus.yaml": b"1\n"}  # absent paths and trees left out
+    assert sorted(daftar_di(tmp_path, dasar, ["records"])) == ["records/hapus.yaml", "records/tetap.yaml",
+                                                              "records/ubah.yaml"]
+
+
+def test_unrelated_histories_have_no_merge_base(tmp_path):
+    git(tmp_path, "init", "-q", "-b", "main")
+    komit(tmp_path, "awal", {"a.yaml": "1\n"})
+    git(tmp_path, "checkout", "-q", "--orphan", "lain")
+    komit(tmp_path, "yatim", {"b.yaml": "1\n"})
+    with pytest.raises(RiwayatError, match="titik cabang"):
+        titik_cabang(tmp_path, verifikasi(tmp_path, "main"))
+
+
+def test_search_finds_the_files_naming_a_nip_and_nothing_is_not_an_error(tmp_path):
+    git(tmp_path, "init", "-q")
+    komit(tmp_path, "awal", {"records/u/pegawai/1/profil.yaml": 'penilai: "198003152005011002"\n',
+                             "records/u/pegawai/2/profil.yaml": 'penilai: "197502102000031001"\n',
+                             "records/u/pegawai/2/2026/skp.yaml": 'intervensi: "198003152005011002/rhk-1"\n'})
+    pola = [":(glob)records/*/pegawai/*/profil.yaml", ":(glob)records/*/pegawai/*/*/skp.yaml"]
+    assert sorted(Pencarian(tmp_path, ["198003152005011002"], pola).hasil()) == [
+        "records/u/pegawai/1/profil.yaml", "records/u/pegawai/2/2026/skp.yaml"]
+    assert Pencarian(tmp_path, ["199999999999999999"], pola).hasil() == []

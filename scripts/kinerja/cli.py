@@ -142,7 +142,9 @@ def cmd_pr_summary(args) -> int:
 def cmd_codeowners(args) -> int:
     from kinerja.alur import codeowners
 
-    hasil = codeowners.jalankan(_records(args), args.format, periksa=args.check)
+    records = _records(args)
+    hasil = codeowners.jalankan(records, args.format, periksa=args.check,
+                                cache=pemeriksaan.buka_tembolok(records, not args.no_cache))
     for pesan in hasil.peringatan:
         print(f"kinerja: peringatan: {pesan}", file=sys.stderr)
     print(f"kinerja: {hasil.pesan}", file=sys.stderr)
@@ -171,8 +173,8 @@ def cmd_new(args) -> int:
 
     kwargs = {k: v for k, v in vars(args).items() if k in args.isian and v is not None}
     try:
-        path = baru.tulis(baru.Konteks(Path(args.records)), args.jenis_rekaman, *[getattr(args, a) for a in args.posisi],
-                          **kwargs)
+        posisi = [getattr(args, a) for a in args.posisi]
+        path = baru.tulis(baru.Konteks(Path(args.records)), args.jenis_rekaman, *posisi, **kwargs)
     except baru.BaruError as exc:
         raise Gagal(str(exc)) from None
     print(path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path)
@@ -182,7 +184,7 @@ def cmd_new(args) -> int:
 
 def _parser_new(sub, common) -> None:
     """`kinerja new <jenis> ...`: arguments an HR officer can read."""
-    p = sub.add_parser("new", parents=[common], help="tulis rekaman baru yang sudah terisi dari rekaman sekitarnya",
+    p = sub.add_parser("new", help="tulis rekaman baru yang sudah terisi dari rekaman sekitarnya",
                        description="Menulis berkas rekaman baru (tidak pernah menimpa berkas yang ada). SKP dan "
                                    "evaluasi dibuat berstatus draft.")
     jenis = p.add_subparsers(dest="jenis_rekaman", metavar="JENIS", parser_class=_Parser)
@@ -207,7 +209,8 @@ def _parser_new(sub, common) -> None:
           ("--instansi", {"help": "nama instansi (bawaan: instansi unit lain di rekaman)"}),
           ("--induk", {"metavar": "KODE", "help": "kode unit satu tingkat di atas"}),
           ("--periodik", {"choices": ("triwulanan", "bulanan"), "help": "evaluasi periodik (bawaan: triwulanan)"}),
-          ("--admin", {"action": "append", "metavar": "AKUN", "help": "akun Git pengelola kepegawaian (boleh diulang)"})])
+          ("--admin", {"action": "append", "metavar": "AKUN",
+                       "help": "akun Git pengelola kepegawaian (boleh diulang)"})])
     kind("pegawai", "pegawai baru: profil.yaml di folder unitnya",
          [("nip", "NIP 18 angka, tanpa spasi")],
          [("--unit", {"required": True, "metavar": "KODE", "help": "kode unit tempat pegawai bekerja"}),
@@ -229,7 +232,8 @@ def _parser_new(sub, common) -> None:
           ("--pendekatan", {"choices": ("kuantitatif", "kualitatif"), "help": "bawaan: kuantitatif"})])
     kind("evaluasi", "evaluasi baru (draft) berisi setiap RHK dan indikator SKP-nya",
          [("nip", "NIP pegawai"), ("periode", "tw1..tw4, b01..b12 atau tahunan")],
-         [unit_opsi, tahun, skp, ("--tanggal", {"metavar": "TTTT-BB-HH", "help": "tanggal evaluasi (bawaan: hari ini)"})])
+         [unit_opsi, tahun, skp,
+          ("--tanggal", {"metavar": "TTTT-BB-HH", "help": "tanggal evaluasi (bawaan: hari ini)"})])
     kind("umpan-balik", "catatan umpan balik, dialog kinerja, bimbingan atau konseling",
          [("nip", "NIP pegawai yang menerima umpan balik")],
          [unit_opsi, skp, ("--tanggal", {"metavar": "TTTT-BB-HH", "help": "bawaan: hari ini"}),
@@ -242,7 +246,8 @@ def _parser_new(sub, common) -> None:
           ("--dari", {"metavar": "NIP", "help": "NIP pemberi umpan balik (bawaan: penilai SKP)"})])
     kind("keberatan", "keberatan atas hasil evaluasi final, dengan batas waktu pengajuannya",
          [("nip", "NIP pegawai yang berkeberatan"), ("periode", "periode evaluasi, misalnya tahunan")],
-         [unit_opsi, tahun, skp, ("--diajukan", {"metavar": "TTTT-BB-HH", "help": "tanggal pengajuan (bawaan: hari ini)"}),
+         [unit_opsi, tahun, skp,
+          ("--diajukan", {"metavar": "TTTT-BB-HH", "help": "tanggal pengajuan (bawaan: hari ini)"}),
           ("--alasan", {"metavar": "TEKS", "help": "alasan keberatan"})])
 
 

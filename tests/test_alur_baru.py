@@ -1,0 +1,104 @@
+"""`kinerja new <kind>`: every kind writes a schema-valid, pre-filled file and never overwrites."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import NIP_KEPALA, NIP_SEKJEN, NIP_STAF, jalankan_cli, tulis_arsip_sah
+from kinerja import arsip
+
+NIP_BARU = "199501012020121001"
+STAF = f"records/biro-sdm/pegawai/{NIP_STAF}"
+
+# (kind, arguments, the file written, text the file must contain)
+KASUS = [
+    ("unit", ["biro-umum", "--nama", "Biro Umum", "--pimpinan", NIP_SEKJEN, "--induk", "sekretariat",
+              "--admin", "umum-sdm"],
+     "records/biro-umum/unit.yaml", ['instansi: "Kementerian Contoh"', 'admin: ["umum-sdm"]']),
+    ("pegawai", [NIP_BARU, "--unit", "biro-sdm", "--nama", "Budi Santoso, S.Psi.", "--jabatan",
+                 "Analis SDM Aparatur Ahli Pertama", "--jenis-jabatan", "fungsional", "--jenjang", "ahli_pertama",
+                 "--pangkat", "Penata Muda (III/a)"],
+     f"records/biro-sdm/pegawai/{NIP_BARU}/profil.yaml", [f'penilai: "{NIP_KEPALA}"']),
+    ("skp", [NIP_STAF, "--tahun", "2027"], f"{STAF}/2027/skp.yaml",
+     ['unit_kerja: "Biro Sumber Daya Manusia"', f'nip: "{NIP_KEPALA}"', "status: draft",
+      "SKP atasan (198003152005011002) tahun 2027 belum ada"]),
+    ("evaluasi", [NIP_STAF, "tw2", "--tahun", "2026", "--tanggal", "2026-07-06"], f"{STAF}/2026/evaluasi/tw2.yaml",
+     ["- rhk: rhk-1", "- rhk: rhk-2", "indikator: iki-1", "indikator: iki-2", "kolaboratif: {}", "status: draft"]),
+    ("umpan-balik", [NIP_STAF, "--tanggal", "2026-03-03", "--rhk", "rhk-2", "--judul", "pendampingan",
+                     "--catatan", "Pendampingan berjalan baik."],
+     f"{STAF}/2026/umpan-balik/2026-03-03-pendampingan.yaml",
+     [f'dari: "{NIP_KEPALA}"', "tentang: {rhk: rhk-2}", "rahasia: false"]),
+    ("keberatan", [NIP_STAF, "tw1", "--tahun", "2026", "--diajukan", "2026-04-12"], f"{STAF}/2026/keberatan/tw1.yaml",
+     ["evaluasi: tw1", "batas pengajuan keberatan 2026-04-22", f'oleh: "{NIP_SEKJEN}"']),
+]
+
+
+@pytest.mark.parametrize("kind,args,rel,contains", KASUS, ids=[k[0] for k in KASUS])
+def test_new_writes_a_valid_prefilled_file_and_never_overwrites(tmp_path, kind, args, rel, contains):
+    records = tulis_arsip_sah(tmp_path)
+    result = jalankan_cli("new", kind, *args, cwd=tmp_path)
+    assert result.code == 0, result.err
+    assert result.out.strip() == rel
+    path = tmp_path / rel
+    text = path.read_text(encoding="utf-8")
+    first, _, rest = text.partition("\n")
+    schema_kind = arsip.jenis(Path(rel).relative_to("records").parts)
+    prefix = "# yaml-language-server: $schema="
+    assert first.startswith(prefix)
+    assert (path.parent / first[len(prefix):]).resolve() == (tmp_path / "schemas" / f"{schema_kind}.schema.json")
+    for part in contains:
+        assert part in text
+    berkas = arsip.Berkas(rel, str(path), schema_kind, Path(rel).relative_to("records").parts)
+    assert arsip.baca(berkas, text.encode()).diagnostik == []
+    assert "predikat:" not in text
+    validate = json.loads(jalankan_cli("validate", "--format", "json", cwd=tmp_path).out)
+    mine = [d for d in validate if d["file"] == rel]
+    assert not [d for d in mine if d["code"].startswith(("K1", "K2", "K3"))], mine  # schema and layout
+    before = path.stat().st_mtime_ns, text
+    again = jalankan_cli("new", kind, *args, cwd=tmp_path)
+    assert again.code == 2 and ("sudah ada" in again.err) and again.err.count("\n") == 1
+    assert (path.stat().st_mtime_ns, path.read_text(encoding="utf-8")) == before
+    assert not [p for p in path.parent.iterdir() if p.name.endswith(".tmp")]
+    assert records.is_dir()
+
+
+def test_skp_lists_the_superiors_rhk_to_choose_intervensi_from(tmp_path):
+    tulis_arsip_sah(tmp_path)
+    jalankan_cli("new", "pegawai", NIP_BARU, "--unit", "biro-sdm", "--nama", "Budi", "--jabatan", "Analis",
+                 "--jenis-jabatan", "pelaksana", "--pangkat", "Pengatur (II/c)", cwd=tmp_path)
+    result = jalankan_cli("new", "skp", NIP_BARU, "--tahun", "2026", cwd=tmp_path)
+    assert result.code == 0, result.err
+    text = (tmp_path / result.out.strip()).read_text()
+    assert f'#   intervensi: "{NIP_KEPALA}/rhk-1"   # ' in text
+    assert 'nama: "Hendra Wijaya, S.H., M.M."' in text  # the penilai block comes from the penilai's profile
+
+
+def test_new_refuses_what_the_records_do_not_allow(tmp_path):
+    tulis_arsip_sah(tmp_path)
+    cases = [
+        (["skp", "199909092020121009"], "tidak ditemukan"),
+        (["skp", NIP_STAF, "--tahun", "2026"], "memerlukan --mulai"),
+        (["evaluasi", NIP_STAF, "b03", "--tahun", "2026"], "tidak sesuai evaluasi periodik"),
+        (["keberatan", NIP_STAF, "tw2", "--tahun", "2026"], "belum ada"),
+        (["umpan-balik", NIP_STAF, "--tanggal", "2026-03-03", "--rhk", "rhk-7"], "RHK 'rhk-7' tidak ada"),
+        (["unit", "Biro_SDM", "--nama", "x", "--pimpinan", NIP_SEKJEN], "kode unit"),
+        (["pegawai", NIP_BARU, "--unit", "biro-sdm", "--nama", "A", "--jabatan", "B", "--jenis-jabatan",
+          "pelaksana", "--pangkat", "C", "--akun-git", "bukan akun!"], "isian tidak sah"),
+    ]
+    for args, message in cases:
+        result = jalankan_cli("new", *args, cwd=tmp_path)
+        assert result.code == 2 and message in result.err, (args, result.err)
+    assert not list(tmp_path.rglob("*.tmp"))
+
+
+def test_second_skp_in_a_year_after_a_transfer(tmp_path):
+    tulis_arsip_sah(tmp_path)
+    result = jalankan_cli("new", "skp", NIP_STAF, "--tahun", "2026", "--mulai", "2026-07-01", cwd=tmp_path)
+    assert result.code == 0, result.err
+    assert result.out.strip() == f"{STAF}/2026-2/skp.yaml"
+    assert "periode: {mulai: 2026-07-01, selesai: 2026-12-31}" in (tmp_path / result.out.strip()).read_text()
+    assert os.path.exists(tmp_path / STAF / "2026" / "skp.yaml")

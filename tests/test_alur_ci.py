@@ -1,0 +1,141 @@
+"""The files a unit's repository ships: CI for GitHub and GitLab, the pre-commit hook, editor
+settings. They must be valid for their hosts and do what the review workflow promises."""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from kinerja import arsip
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+WORKFLOW = ROOT / ".github" / "workflows" / "kinerja.yml"
+GITLAB = ROOT / ".gitlab-ci.yml"
+
+
+def _check_jsonschema(schema: str, path: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([str(BIN / "check-jsonschema"), "--builtin-schema", schema, str(path)],
+                          capture_output=True, text=True)
+
+
+def test_ci_files_validate_against_the_hosts_schemas():
+    for schema, path in (("vendor.github-workflows", WORKFLOW), ("vendor.gitlab-ci", GITLAB)):
+        done = _check_jsonschema(schema, path)
+        assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_a_broken_workflow_is_rejected_by_the_same_check(tmp_path):
+    broken = tmp_path / "rusak.yml"
+    broken.write_text(WORKFLOW.read_text().replace("runs-on: ubuntu-latest", "runs_on: ubuntu-latest", 1))
+    assert _check_jsonschema("vendor.github-workflows", broken).returncode != 0
+
+
+def test_github_workflow_does_what_the_review_needs():
+    flow = yaml.safe_load(WORKFLOW.read_text())
+    triggers = flow[True]  # YAML 1.1 reads the key `on` as true
+    assert "pull_request" in triggers and "pull_request_target" not in WORKFLOW.read_text()
+    assert flow["permissions"] == {"contents": "read"}
+    periksa = flow["jobs"]["periksa"]
+    checkout = periksa["steps"][0]
+    assert checkout["uses"].startswith("actions/checkout@") and checkout["with"]["fetch-depth"] == 0
+    runs = "\n".join(step.get("run", "") for step in periksa["steps"])
+    assert 'kinerja validate --changed-since "origin/$GITHUB_BASE_REF" --format github' in runs
+    assert 'kinerja pr-summary --base "origin/$GITHUB_BASE_REF" >> "$GITHUB_STEP_SUMMARY"' in runs
+    assert "kinerja units --changed-since" in runs and "kinerja build $(printf -- '--unit %s ' $units)" in runs
+    assert "${{" not in runs  # no expression is pasted into a shell script
+    daftar = flow["jobs"]["daftar-unit"]
+    assert "kinerja units --json" in daftar["steps"][-1]["run"]
+    situs = flow["jobs"]["situs"]
+    assert situs["strategy"]["matrix"]["unit"] == "${{ fromJSON(needs.daftar-unit.outputs.unit) }}"
+    terbit = flow["jobs"]["terbit"]
+    assert terbit["permissions"] == {"pages": "write", "id-token": "write"}
+    assert any(step.get("uses", "").startswith("actions/deploy-pages@") for step in terbit["steps"])
+
+
+def test_gitlab_ci_checks_merge_requests_and_publishes_pages():
+    ci = yaml.safe_load(GITLAB.read_text())
+    assert ci["variables"]["GIT_DEPTH"] == "0"
+    script = "\n".join(ci["periksa"]["script"])
+    assert 'kinerja validate --changed-since "$CI_MERGE_REQUEST_DIFF_BASE_SHA"' in script
+    assert "kinerja pr-summary" in script
+    assert ci["periksa"]["rules"] == [{"if": '$CI_PIPELINE_SOURCE == "merge_request_event"'}]
+    assert ci["situs"]["parallel"] >= 2 and "$CI_NODE_INDEX/$CI_NODE_TOTAL" in "\n".join(ci["situs"]["script"])
+    assert ci["pages"]["artifacts"]["paths"] == ["public"]
+
+
+def test_editor_settings_map_every_schema_onto_its_records():
+    settings = json.loads((ROOT / ".vscode" / "settings.json").read_text())
+    mapping = settings["yaml.schemas"]
+    kinds = {Path(schema).name.removesuffix(".schema.json"): pattern for schema, pattern in mapping.items()}
+    assert set(kinds) == {"unit", "organisasi", "profil", "skp", "evaluasi", "umpan-balik", "keberatan"}
+    for schema in mapping:
+        assert (ROOT / schema).is_file()
+    corpus = ROOT / "tests" / "corpus" / "sah"
+    for path in (corpus / "records").rglob("*.yaml"):
+        rel = path.relative_to(corpus).as_posix()
+        kind = arsip.jenis(path.relative_to(corpus / "records").parts)
+        matching = [k for k, pattern in kinds.items() if fnmatch.fnmatchcase(rel, pattern)
+                    and rel.count("/") == pattern.count("/")]
+        assert matching == [kind], rel
+
+
+def _salin_repo_alat(tujuan: Path) -> None:
+    """The tool's repository as pre-commit sees it: a Git repository with the hook file committed."""
+    for name in ("pyproject.toml", "README.md", ".pre-commit-hooks.yaml"):
+        shutil.copy2(ROOT / name, tujuan / name)
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    shutil.copytree(ROOT / "schemas", tujuan / "schemas", ignore=ignore)
+    shutil.copytree(ROOT / "scripts" / "kinerja", tujuan / "scripts" / "kinerja", symlinks=True, ignore=ignore)
+    _git(tujuan, "init", "-q")
+    _git(tujuan, "add", "-A")
+    _git(tujuan, "commit", "-q", "-m", "Alat kinerja")
+
+
+def _git(repo: Path, *args: str) -> None:
+    env = {**os.environ, "GIT_AUTHOR_DATE": "2026-01-05T09:00:00+07:00",
+           "GIT_COMMITTER_DATE": "2026-01-05T09:00:00+07:00", "GIT_AUTHOR_NAME": "Uji",
+           "GIT_AUTHOR_EMAIL": "uji@contoh.go.id", "GIT_COMMITTER_NAME": "Uji",
+           "GIT_COMMITTER_EMAIL": "uji@contoh.go.id"}
+    subprocess.run(["git", "-c", "gc.auto=0", *args], cwd=repo, env=env, check=True, capture_output=True)
+
+
+def test_pre_commit_hooks_run_through_try_repo_on_the_demo_records(tmp_path):
+    alat, unit = tmp_path / "alat", tmp_path / "unit"
+    alat.mkdir()
+    unit.mkdir()
+    _salin_repo_alat(alat)
+    shutil.copytree(ROOT / "records", unit / "records")
+    _git(unit, "init", "-q", "-b", "main")
+    _git(unit, "add", "-A")
+    _git(unit, "commit", "-q", "-m", "Rekaman contoh")
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}"}
+
+    def try_repo(hook: str, *extra: str) -> subprocess.CompletedProcess:
+        return subprocess.run([str(BIN / "pre-commit"), "try-repo", str(alat), hook, *extra], cwd=unit, env=env,
+                              capture_output=True, text=True)
+
+    done = try_repo("kinerja-validate", "--all-files")
+    if done.returncode != 0 and "Installing environment" in done.stdout and "Passed" not in done.stdout \
+            and "berkas diperiksa" not in done.stdout:
+        pytest.skip("pre-commit could not install the hook's environment (no package registry?)")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "kinerja validate" in done.stdout and "Passed" in done.stdout
+
+    # A staged edit of a final evaluation is stopped before it is committed.
+    final = next(p for p in sorted((unit / "records").rglob("evaluasi/*.yaml")) if "status: final" in p.read_text())
+    text = final.read_text()
+    rating = next(line for line in text.splitlines() if line.startswith("rating_perilaku_kerja:"))
+    baru = "rating_perilaku_kerja: " + ("sesuai_ekspektasi" if "di_bawah" in rating else "di_bawah_ekspektasi")
+    final.write_text(text.replace(rating, baru))
+    _git(unit, "add", "-A")
+    done = try_repo("kinerja-validate-perubahan")
+    assert done.returncode != 0 and "K701" in done.stdout, done.stdout + done.stderr

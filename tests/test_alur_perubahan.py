@@ -1,0 +1,305 @@
+"""`validate --changed-since` and `pr-summary` on real Git repositories built in tmp_path.
+
+Each test starts from the minimal valid tree (tests/corpus/sah) committed on main with a
+fixed author date, makes a branch that changes records, and checks what the reviewer sees.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import NIP_KEPALA, NIP_SEKJEN, NIP_STAF, ganti, jalankan_cli, tulis_arsip_sah
+from kinerja import arsip, checks, laporan, rekap
+from kinerja.alur import lingkup, validasi
+from kinerja.sintetis import tulis_sintetis
+
+STAF = f"records/biro-sdm/pegawai/{NIP_STAF}"
+KEPALA = f"records/biro-sdm/pegawai/{NIP_KEPALA}"
+
+
+def git(repo: Path, *args: str, tanggal: str = "2026-05-04T10:00:00+07:00") -> str:
+    env = {**os.environ, "GIT_AUTHOR_DATE": tanggal, "GIT_COMMITTER_DATE": tanggal,
+           "GIT_AUTHOR_NAME": "Petugas SDM", "GIT_AUTHOR_EMAIL": "sdm@contoh.go.id",
+           "GIT_COMMITTER_NAME": "Petugas SDM", "GIT_COMMITTER_EMAIL": "sdm@contoh.go.id"}
+    done = subprocess.run(["git", "-c", "gc.auto=0", *args], cwd=repo, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def komit(repo: Path, pesan: str) -> None:
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", pesan)
+
+
+def tulis(repo: Path, rel: str, text: str) -> None:
+    path = repo / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """The minimal valid tree committed on main, with the staff's SKP set; HEAD on branch usulan."""
+    tulis_arsip_sah(tmp_path)
+    git(tmp_path, "init", "-q", "-b", "main")
+    komit(tmp_path, "Rekaman awal")
+    git(tmp_path, "checkout", "-q", "-b", "usulan")
+    return tmp_path
+
+
+def validate(repo: Path, *extra: str):
+    result = jalankan_cli("validate", "--changed-since", "main", "--format", "json", *extra, cwd=repo)
+    return result, (json.loads(result.out) if result.out.strip() else [])
+
+
+def summary(repo: Path) -> str:
+    result = jalankan_cli("pr-summary", "--base", "main", cwd=repo)
+    assert result.code == 0, result.err
+    return result.out
+
+
+def codes(diagnostik) -> set[tuple[str, str]]:
+    return {(d["code"], d["file"]) for d in diagnostik}
+
+
+def test_the_fixture_is_valid_and_a_branch_without_changes_reports_nothing(repo):
+    result, found = validate(repo)
+    assert result.code == 0 and found == []
+    assert "0 berkas rekaman berubah" in summary(repo)
+
+
+def test_editing_a_final_evaluation_is_an_error_pointing_at_the_edit(repo):
+    evaluasi = repo / STAF / "2026/evaluasi/tw1.yaml"
+    ganti(evaluasi, "rating_hasil_kerja: sesuai_ekspektasi", "rating_hasil_kerja: di_bawah_ekspektasi")
+    komit(repo, "Ubah rating")
+    result, found = validate(repo)
+    assert result.code == 1
+    [k701] = [d for d in found if d["code"] == "K701"]
+    assert k701["file"] == f"{STAF}/2026/evaluasi/tw1.yaml" and k701["severity"] == "error"
+    line = evaluasi.read_text().splitlines().index("rating_hasil_kerja: di_bawah_ekspektasi") + 1
+    assert (k701["line"], k701["column"]) == (line, len("rating_hasil_kerja: ") + 1)
+    assert "Sesuai Ekspektasi → Di Bawah Ekspektasi" in k701["message"]
+    text = summary(repo)
+    assert "Predikat Triwulan I: **Baik** → **Butuh Perbaikan**" in text
+    assert "**1 galat**" in text and "K701" in text
+
+
+def test_comments_and_layout_in_a_final_evaluation_are_not_a_change(repo):
+    evaluasi = repo / STAF / "2026/evaluasi/tw1.yaml"
+    evaluasi.write_text(evaluasi.read_text() + "# catatan petugas: tidak mengubah isi\n")
+    komit(repo, "Komentar")
+    result, found = validate(repo)
+    assert result.code == 0 and found == []
+
+
+def test_deleting_a_set_skp_is_an_error_and_so_is_deleting_its_final_evaluation(repo):
+    git(repo, "rm", "-rq", f"{STAF}/2026")
+    komit(repo, "Hapus SKP")
+    result, found = validate(repo)
+    assert result.code == 1
+    assert {("K703", f"{STAF}/2026/skp.yaml"), ("K702", f"{STAF}/2026/evaluasi/tw1.yaml")} <= codes(found)
+    assert "SKP: Dihapus (sebelumnya berstatus ditetapkan)" in summary(repo)
+
+
+def test_filing_and_deciding_an_objection_is_allowed_and_changes_the_predikat(repo):
+    keberatan = f"{STAF}/2026/keberatan/tw1.yaml"
+    tulis(repo, keberatan, 'evaluasi: tw1\ndiajukan: 2026-04-15\nalasan: "Bukti modul kedua belum dinilai."\n')
+    komit(repo, "Ajukan keberatan")
+    result, found = validate(repo)
+    assert result.code == 0 and not [d for d in found if d["severity"] == "error"]
+    text = summary(repo)
+    assert "Keberatan atas evaluasi Triwulan I diajukan 2026-04-15" in text
+    assert "Predikat Triwulan I" not in text  # filed, not decided: nothing changes yet
+
+    tulis(repo, keberatan, 'evaluasi: tw1\ndiajukan: 2026-04-15\nalasan: "Bukti modul kedua belum dinilai."\n'
+          f'keputusan:\n  oleh: "{NIP_SEKJEN}"\n  tanggal: 2026-04-25\n'
+          '  rating_hasil_kerja: di_atas_ekspektasi\n  rating_perilaku_kerja: di_atas_ekspektasi\n'
+          '  catatan: "Bukti tambahan diterima."\n')
+    komit(repo, "Putuskan keberatan")
+    result, found = validate(repo)
+    assert result.code == 0, found
+    assert not [d for d in found if d["severity"] == "error"]
+    text = summary(repo)
+    assert "Keberatan atas evaluasi Triwulan I diputus 2026-04-25 oleh" in text
+    assert "Predikat Triwulan I: **Baik** → **Sangat Baik (keputusan keberatan)**" in text
+    assert "### Kurva distribusi" in text and "Sangat Baik 1" in text
+
+    # Once decided on main, the decision is final.
+    git(repo, "checkout", "-q", "main")
+    git(repo, "merge", "-q", "--ff-only", "usulan")
+    git(repo, "checkout", "-q", "-b", "ubah-keputusan")
+    ganti(repo / keberatan, "rating_perilaku_kerja: di_atas_ekspektasi", "rating_perilaku_kerja: sesuai_ekspektasi")
+    komit(repo, "Ubah keputusan")
+    result, found = validate(repo)
+    assert result.code == 1 and ("K705", keberatan) in codes(found)
+    [k705] = [d for d in found if d["code"] == "K705"]
+    lines = (repo / keberatan).read_text().splitlines()
+    assert k705["line"] == lines.index("  rating_perilaku_kerja: sesuai_ekspektasi") + 1
+
+
+def test_mirroring_a_decision_in_the_evaluation_is_allowed_but_other_edits_are_not(repo):
+    tulis(repo, f"{STAF}/2026/keberatan/tw1.yaml",
+          'evaluasi: tw1\ndiajukan: 2026-04-15\nalasan: "Bukti belum dinilai."\n'
+          f'keputusan:\n  oleh: "{NIP_SEKJEN}"\n  tanggal: 2026-04-25\n'
+          '  rating_hasil_kerja: di_atas_ekspektasi\n  rating_perilaku_kerja: sesuai_ekspektasi\n'
+          '  catatan: "Diterima."\n')
+    evaluasi = repo / STAF / "2026/evaluasi/tw1.yaml"
+    ganti(evaluasi, "rating_hasil_kerja: sesuai_ekspektasi", "rating_hasil_kerja: di_atas_ekspektasi")
+    komit(repo, "Keputusan dan cerminannya")
+    result, found = validate(repo)
+    assert "K701" not in {d["code"] for d in found}
+    ganti(evaluasi, "catatan_rekomendasi: Ikutkan", "catatan_rekomendasi: Wajib ikut")
+    komit(repo, "Ubah catatan")
+    result, found = validate(repo)
+    assert result.code == 1 and "K701" in {d["code"] for d in found}
+
+
+def test_adding_feedback_is_fine_and_confidential_text_is_never_quoted(repo):
+    tulis(repo, f"{STAF}/2026/umpan-balik/2026-03-02.yaml",
+          f'tanggal: 2026-03-02\ndari: "{NIP_KEPALA}"\njenis: dialog_kinerja\ntentang: {{rhk: rhk-1}}\n'
+          'catatan: "Uji beban <b>selesai</b> [tautan](http://contoh)"\nrahasia: false\n')
+    tulis(repo, f"{STAF}/2026/umpan-balik/2026-03-09-konseling.yaml",
+          f'tanggal: 2026-03-09\ndari: "{NIP_KEPALA}"\njenis: konseling\n'
+          'catatan: "Masalah pribadi yang dibahas"\nrahasia: true\n')
+    komit(repo, "Umpan balik")
+    result, found = validate(repo)
+    assert result.code == 0 and found == []
+    text = summary(repo)
+    assert "Ditambahkan dialog kinerja 2026-03-02 dari Hendra" in text and "tentang RHK rhk-1" in text
+    assert "<b>" not in text and "\\<b\\>" in text and "\\[tautan\\](http" in text  # escaped, not rendered
+    assert "konseling kinerja 2026-03-09" in text and "rahasia, isinya tidak ditampilkan" in text
+    assert "Masalah pribadi" not in text
+
+
+def test_changing_a_target_warns_and_the_summary_names_it(repo):
+    skp = repo / STAF / "2026/skp.yaml"
+    ganti(skp, "target: {nilai: 4, satuan: modul}", "target: {nilai: 5, satuan: modul}")
+    komit(repo, "Naikkan target")
+    result, found = validate(repo)
+    assert result.code == 0
+    [k704] = [d for d in found if d["code"] == "K704"]
+    assert k704["severity"] == "warning"
+    assert "Target indikator iki-1 (RHK rhk-1): 4 modul → 5 modul" in k704["message"]
+    line = skp.read_text().splitlines().index("        target: {nilai: 5, satuan: modul}") + 1
+    assert k704["line"] == line
+    assert validate(repo, "--strict")[0].code == 1
+    assert "Target indikator iki-1 (RHK rhk-1): 4 modul → 5 modul" in summary(repo)
+
+
+def test_a_superiors_removed_rhk_is_reported_on_the_unchanged_subordinate(repo):
+    skp = repo / KEPALA / "2026/skp.yaml"
+    text = skp.read_text()
+    assert "id: rhk-1" in text
+    skp.write_text(text.replace("id: rhk-1", "id: rhk-9"))
+    komit(repo, "Ganti id RHK")
+    result, found = validate(repo)
+    assert result.code == 1
+    assert ("K410", f"{STAF}/2026/skp.yaml") in codes(found)
+
+
+def test_staged_changes_count_and_paths_after_the_double_dash_filter(repo):
+    ganti(repo / STAF / "2026/skp.yaml", "target: {nilai: 4, satuan: modul}", "target: {nilai: 6, satuan: modul}")
+    git(repo, "add", "-A")  # staged, not committed
+    result, found = validate(repo)
+    assert {d["code"] for d in found} == {"K704"}
+    result, found = validate(repo, "--", "records/sekretariat")
+    assert result.code == 0 and found == []
+
+
+def test_bad_revisions_and_folders_outside_git_exit_2_with_one_line(repo, tmp_path_factory):
+    for rev in ("tidak-ada", "--output=/tmp/x", "main~99"):
+        result = jalankan_cli("validate", f"--changed-since={rev}", cwd=repo)
+        assert result.code == 2, rev
+        assert result.err.count("\n") == 1 and "revisi" in result.err and "Traceback" not in result.err
+    result = jalankan_cli("pr-summary", "--base", "tidak-ada", cwd=repo)
+    assert result.code == 2 and "tidak ditemukan" in result.err
+    plain = tmp_path_factory.mktemp("bukan-git")
+    tulis_arsip_sah(plain)
+    result = jalankan_cli("validate", "--changed-since", "main", cwd=plain)
+    assert result.code == 2 and "tidak berada di dalam repositori Git" in result.err
+
+
+def test_units_changed_since_lists_the_units_a_change_touches(repo):
+    ganti(repo / STAF / "2026/skp.yaml", "target: {nilai: 4, satuan: modul}", "target: {nilai: 5, satuan: modul}")
+    komit(repo, "Target")
+    result = jalankan_cli("units", "--changed-since", "main", "--json", cwd=repo)
+    assert result.code == 0 and json.loads(result.out) == ["biro-sdm"]
+    assert jalankan_cli("units", "--json", cwd=repo).out.strip() == '["biro-sdm", "sekretariat"]'
+    assert jalankan_cli("units", "--bagian", "2/2", cwd=repo).out == "sekretariat\n"
+
+
+# --- the subset the change loads gives the same answers as the whole tree ---------------------
+
+def _ubah(records: Path, skenario: str) -> None:
+    units = sorted(p.name for p in records.iterdir())
+    pegawai = sorted((records / units[1] / "pegawai").iterdir())
+    kepala = (records / units[1] / "unit.yaml").read_text().split('pimpinan: "')[1][:18]
+    skp_kepala = records / units[1] / "pegawai" / kepala / "2025" / "skp.yaml"
+    if skenario == "rhk-atasan":
+        skp_kepala.write_text(skp_kepala.read_text().replace("id: rhk-1\n", "id: rhk-99\n"))
+    elif skenario == "rhk-tambah":
+        skp_kepala.write_text(skp_kepala.read_text().replace("hasil_kerja:\n", (
+            "hasil_kerja:\n  - id: rhk-baru\n    jenis: tambahan\n    uraian: Tugas tambahan\n    indikator:\n"
+            "      - id: iki-baru\n        aspek: kuantitas\n        uraian: Jumlah laporan\n"
+            "        target: {nilai: 1, satuan: laporan}\n"), 1))
+    elif skenario == "status":
+        skp_kepala.write_text(skp_kepala.read_text().replace("status: ditetapkan", "status: draft"))
+    elif skenario == "rusak":
+        path = pegawai[2] / "2025" / "evaluasi" / "tw1.yaml"
+        path.write_text(path.read_text().replace("status: final", "status: selesai"))
+    elif skenario == "unit":
+        path = records / units[1] / "unit.yaml"
+        path.write_text(path.read_text().replace("triwulanan", "bulanan"))
+    elif skenario == "organisasi":
+        path = records / units[2] / "organisasi" / "2025.yaml"
+        path.write_text(path.read_text().replace("predikat: baik", "predikat: kurang", 1))
+    elif skenario == "evaluasi":
+        for folder in pegawai[:3]:
+            path = folder / "2025" / "evaluasi" / "tw3.yaml"
+            text = path.read_text()
+            path.write_text(text.replace("rating_perilaku_kerja: sesuai_ekspektasi",
+                                         "rating_perilaku_kerja: di_bawah_ekspektasi"))
+    elif skenario == "hapus-pegawai":
+        shutil.rmtree(pegawai[4])
+    elif skenario == "penilai":
+        path = pegawai[5] / "profil.yaml"
+        text = path.read_text()
+        start = text.index('penilai: "') + len('penilai: "')
+        path.write_text(text[:start] + pegawai[6].name + text[start + 18:])
+
+
+@pytest.mark.parametrize("skenario", ["rhk-atasan", "rhk-tambah", "status", "rusak", "unit", "organisasi", "evaluasi",
+                                      "hapus-pegawai", "penilai"])
+def test_changed_since_reports_what_a_full_validation_reports_for_the_affected_files(tmp_path, skenario, monkeypatch):
+    records = tmp_path / "records"
+    tulis_sintetis(records, pegawai=60, unit=3, seed=3)
+    git(tmp_path, "init", "-q", "-b", "main")
+    komit(tmp_path, "Awal")
+    _ubah(records, skenario)
+    komit(tmp_path, skenario)
+    monkeypatch.chdir(tmp_path)
+    t = lingkup.tinjau(Path("records"), "main")
+    sebagian = [d for d in validasi.diagnostik(t) if not d.code.startswith("K7")]
+    model, diagnostik = arsip.muat(Path("records"))
+    penuh = laporan.urutkan(diagnostik + checks.periksa(model, rekap.hitung(model)))
+    assert sebagian == [d for d in penuh if t.dilaporkan(d)]
+    assert len(t.baru.bacaan) < len(model.berkas)  # and it did not load everything
+
+
+def test_an_organisation_rating_change_shows_in_the_unit_section_and_the_curve(repo):
+    ganti(repo / "records/biro-sdm/organisasi/2026.yaml", "predikat: istimewa", "predikat: butuh_perbaikan")
+    komit(repo, "Predikat organisasi")
+    result, found = validate(repo)
+    assert result.code == 0
+    text = summary(repo)
+    assert "#### Biro Sumber Daya Manusia (biro-sdm)" in text
+    assert "Predikat organisasi Triwulan I: Istimewa → Butuh Perbaikan." in text
+    row = next(line for line in text.splitlines() if line.startswith("| biro-sdm | Triwulan I 2026 |"))
+    assert "Istimewa → Butuh Perbaikan" in row and "Baik 1 (sesuai kurva)" in row
+    assert "menyimpang" in row.split("|")[5]  # after: butuh_perbaikan needs at least 60% Butuh Perbaikan
