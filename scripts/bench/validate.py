@@ -49,9 +49,9 @@ def hitung_baca(records: Path) -> tuple[Counter, int]:
         reads.update([berkas.rel])
         return original_read(berkas, raw)
 
-    def parse(raw: bytes):
+    def parse(raw: bytes, posisi: bool = True):
         parses.update(["parse"])
-        return original_parse(raw)
+        return original_parse(raw, posisi)
 
     threshold = arsip.AMBANG_PARALEL
     arsip.baca, arsip.muat_bytes = read, parse
