@@ -233,6 +233,14 @@ class Aturan:
         bulan, hari = (int(x) for x in self.tenggat_skp.split("-"))
         return date(tahun, bulan, min(hari, calendar.monthrange(tahun, bulan)[1]))
 
+    def tenggat_penetapan(self, tahun: int, mulai: date) -> date:
+        """The day an SKP of ``tahun`` starting on ``mulai`` must be set by: the yearly deadline,
+        or for an SKP that starts later in the year (after a transfer) the same allowance
+        counted from its start."""
+        tenggat = self.tenggat_skp_tanggal(tahun)
+        awal_tahun = date(tahun, 1, 1)
+        return mulai + (tenggat - awal_tahun) if mulai > awal_tahun else tenggat
+
     def batas_keberatan(self, tanggal_evaluasi: date) -> date:
         """The last day an objection to an evaluation given on ``tanggal_evaluasi`` may be filed."""
         return tanggal_evaluasi + timedelta(days=self.hari_keberatan)

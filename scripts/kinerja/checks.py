@@ -7,7 +7,7 @@ K6xx rules of the regulation (predikat, objections, curves).
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from kinerja import aturan
 from kinerja.laporan import ERROR, WARNING, Diagnostik
@@ -183,21 +183,11 @@ def _cek_tanggal_skp(arsip: Arsip, skp: SKP):
     if dalam_tahun and skp.status == "ditetapkan" and skp.ditetapkan:  # the deadline is counted in that year
         unit = arsip.units.get(skp.unit)
         rules = unit.aturan if unit else aturan.Aturan()
-        tenggat = tenggat_skp(rules, skp)
+        tenggat = rules.tenggat_penetapan(skp.tahun, skp.mulai)
         if skp.ditetapkan > tenggat:
             yield _d(skp.sumber, ("ditetapkan",), "K520",
                      f"SKP ditetapkan {_tgl(skp.ditetapkan)}, melewati tenggat {_tgl(tenggat)}.",
                      severity=WARNING)
-
-
-def tenggat_skp(rules: aturan.Aturan, skp: SKP) -> date:
-    """The day an SKP must be set by: the unit's yearly deadline, or for an SKP that starts
-    later in the year (after a transfer) the same allowance counted from its start."""
-    tenggat = rules.tenggat_skp_tanggal(skp.tahun)
-    awal_tahun = date(skp.tahun, 1, 1)
-    if skp.mulai > awal_tahun:
-        return skp.mulai + (tenggat - awal_tahun)
-    return tenggat
 
 
 def _skp_atasan(arsip: Arsip, nip: str, skp: SKP) -> list[SKP]:
@@ -452,5 +442,3 @@ CHECKS = (cek_nip, cek_nama_folder, cek_unit, cek_satu_unit, cek_skp, cek_umpan_
 def periksa(arsip: Arsip, rekap: Rekap) -> list[Diagnostik]:
     return [d for check in CHECKS for d in check(arsip, rekap)]
 
-
-__all__ = ["CHECKS", "periksa", "masalah_nip", "tenggat_skp", "timedelta"]

@@ -524,7 +524,7 @@ def _kemajuan_skp(situs: Situs) -> dict:
         if not tetap and situs.hari_ini > tenggat:
             terlambat.append(Terlambat(situs.orang(p.nip), "belum ditetapkan" if daftar else "belum ada SKP"))
         for s in tetap:
-            if s.mulai <= tenggat < s.ditetapkan:
+            if situs.unit.aturan.tenggat_penetapan(s.tahun, s.mulai) < s.ditetapkan:
                 terlambat.append(Terlambat(situs.orang(p.nip), f"ditetapkan {tampil.tanggal(s.ditetapkan)}"))
     return {"jumlah": len(situs.pegawai), "ditetapkan": ditetapkan, "draf": draf,
             "belum": len(situs.pegawai) - ditetapkan - draf, "tenggat": tenggat, "terlambat": terlambat}
