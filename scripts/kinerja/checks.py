@@ -119,7 +119,7 @@ def cek_satu_unit(arsip: Arsip, rekap: Rekap):
     for nip, daftar in arsip.per_nip.items():
         if len(daftar) < 2:
             continue
-        skps = sorted((s for p in daftar for s in p.skp), key=lambda s: s.mulai)
+        skps = sorted((s for p in daftar for s in p.skp), key=lambda s: (s.mulai, s.unit, s.folder))
         for i, skp in enumerate(skps):
             for other in skps[i + 1:]:
                 if other.unit != skp.unit and other.mulai <= skp.selesai:

@@ -232,7 +232,9 @@ class Arsip:
 
     def tambah_pegawai(self, pegawai: Pegawai) -> None:
         self.pegawai[(pegawai.unit, pegawai.nip)] = pegawai
-        self.per_nip.setdefault(pegawai.nip, []).append(pegawai)
+        same = self.per_nip.setdefault(pegawai.nip, [])
+        same.append(pegawai)
+        same.sort(key=lambda p: p.unit)  # by unit, whatever order the files were loaded in
 
     def semua_skp(self):
         for key in sorted(self.pegawai):

@@ -35,6 +35,7 @@ from kinerja.arsip import FOLDER_SKP, Bacaan
 from kinerja.laporan import Diagnostik
 from kinerja.model import Arsip
 from kinerja.rekap import Rekap
+from kinerja.tembolok import Tembolok
 from kinerja.yamlio import YamlError, muat_bytes
 
 Parts = tuple[str, ...]  # a path below records/
@@ -78,7 +79,8 @@ class Perubahan:
     jalur: Jalur
     dasar: str  # the merge base
     berkas: dict[Parts, str]  # changed file -> "A" | "M" | "D"
-    lama: dict[Parts, bytes]  # the merge base's content of changed files that existed there
+    lama: dict[Parts, dict | None]  # the base's data of changed files that existed there (None: unreadable)
+    cari_untracked: bool = False  # search subordinates among untracked files too (a working tree, not a branch)
 
 
 def baca_perubahan(records: Path, rev: str) -> Perubahan:
@@ -94,7 +96,7 @@ def baca_perubahan(records: Path, rev: str) -> Perubahan:
         if parts:
             berkas[parts] = status
     lama_git = riwayat.baca_di(top, dasar, [jalur.git(p) for p, s in berkas.items() if s != "A"])
-    lama = {jalur.dari_git(path): raw for path, raw in lama_git.items()}
+    lama = {jalur.dari_git(path): data_dari(raw) for path, raw in lama_git.items()}
     return Perubahan(jalur, dasar, berkas, lama)
 
 
@@ -205,8 +207,10 @@ class Sisi:
 class Pemuat:
     """The working tree's records, loaded on demand and at most once per file."""
 
-    def __init__(self, records: Path):
+    def __init__(self, records: Path, cache: Tembolok | None = None, blobs: dict[str, str] | None = None):
         self.records = records.resolve()
+        self.cache = cache  # loading through the cache when the files' blob ids are known
+        self.blobs = blobs
         self.bacaan: dict[Parts, Bacaan] = {}
         self.diagnostik: list[Diagnostik] = []
         self.dilihat: set[Parts] = set()
@@ -237,7 +241,7 @@ class Pemuat:
         daftar, diagnostik = arsip_mod.temukan(self.records, root, di=baru)
         daftar = list({b.parts: b for b in daftar if b.parts not in self.bacaan}.values())
         self.diagnostik += diagnostik
-        for b in arsip_mod.baca_semua(daftar):
+        for b in arsip_mod.baca_semua(daftar, cache=self.cache, blobs=self.blobs):
             self.bacaan[b.berkas.parts] = b
             self.diagnostik += b.diagnostik
 
@@ -315,7 +319,7 @@ def _muat_baru(perubahan: Perubahan, disk: Pemuat) -> Lingkup:
         kind = arsip_mod.jenis(parts)
         if kind not in ("profil", "skp", "evaluasi", "keberatan"):
             continue
-        lama = data_dari(perubahan.lama.get(parts))
+        lama = perubahan.lama.get(parts)
         baru = disk.bacaan[parts].data if parts in disk.bacaan else None
         if kind in ("profil", "skp") and mengubah_bawahan(kind, lama, baru):
             bawahan_dari.add(parts[2])
@@ -342,7 +346,8 @@ def _muat_baru(perubahan: Perubahan, disk: Pemuat) -> Lingkup:
     pola = [f":(glob){jalur.git(('*', 'pegawai', '*', f, 'skp.yaml'))}" for f in folders_skp]
     if tahun_cari is None:
         pola.append(f":(glob){jalur.git(('*', 'pegawai', '*', 'profil.yaml'))}")
-    pencarian = riwayat.Pencarian(jalur.top, sorted(bawahan_dari), pola) if bawahan_dari else None
+    pencarian = (riwayat.Pencarian(jalur.top, sorted(bawahan_dari), pola, untracked=perubahan.cari_untracked)
+                 if bawahan_dari else None)
     disk.muat([f for nip in sorted(lingkup.pegawai) for f in disk.folder_nip(nip)]
               + [(u,) for u in sorted(lingkup.unit_penuh)] + sorted(lingkup.lain))
     if lingkup.unit_penuh:  # child units: their ratings are checked against this unit's head
@@ -397,6 +402,8 @@ def _muat_konteks(disk: Pemuat, lingkup: Lingkup, nips: set[str]) -> None:
     """The records the checks of these employees read: their superiors' folders, and every
     unit involved with its ratings and its parent's unit.yaml."""
     dilaporkan = lingkup.pegawai | lingkup.terdampak
+    # their folders in other units too: one NIP must not be active in two units at once
+    disk.muat([f for nip in sorted(nips) for f in disk.folder_nip(nip)])
     konteks: set[str] = set()
     for parts in list(disk.bacaan):
         if len(parts) > 3 and parts[1] == "pegawai" and parts[2] in nips:
@@ -453,12 +460,17 @@ class Tinjauan:
 def tinjau(records: Path, rev: str, *, dengan_lama: bool = False) -> Tinjauan:
     perubahan = baca_perubahan(records, rev)
     disk = Pemuat(perubahan.jalur.records)
-    lingkup = _muat_baru(perubahan, disk)
-    lapor = {perubahan.jalur.rel(p) for p in lingkup.lapor}
-    tinjauan = Tinjauan(perubahan, lingkup, sisi(disk.bacaan, disk.diagnostik), lapor)
+    tinjauan = tinjau_dari(perubahan, disk)
     if dengan_lama:
         tinjauan.lama = _muat_lama(perubahan, disk)
     return tinjauan
+
+
+def tinjau_dari(perubahan: Perubahan, disk: Pemuat) -> Tinjauan:
+    """Load what a change can affect and what is reported for it."""
+    lingkup = _muat_baru(perubahan, disk)
+    lapor = {perubahan.jalur.rel(p) for p in lingkup.lapor}
+    return Tinjauan(perubahan, lingkup, sisi(disk.bacaan, disk.diagnostik), lapor)
 
 
 def _muat_lama(perubahan: Perubahan, disk: Pemuat) -> Sisi:

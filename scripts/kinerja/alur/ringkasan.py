@@ -15,7 +15,7 @@ from pathlib import Path
 
 from kinerja import aturan
 from kinerja.alur import banding, validasi
-from kinerja.alur.lingkup import Parts, Sisi, Tinjauan, data_dari, data_disk, tinjau
+from kinerja.alur.lingkup import Parts, Sisi, Tinjauan, data_disk, tinjau
 from kinerja.arsip import jenis
 from kinerja.laporan import ERROR, Diagnostik
 from kinerja.rekap import HasilKurva
@@ -86,7 +86,7 @@ def _bagian_pegawai(t: Tinjauan, nama: _Nama) -> list[str]:
         kind = jenis(parts)
         if len(parts) < 4 or parts[1] != "pegawai" or kind is None:
             continue
-        kalimat = banding.bandingkan(kind, data_dari(t.perubahan.lama.get(parts)), _data_baru(t, parts), nama)
+        kalimat = banding.bandingkan(kind, t.perubahan.lama.get(parts), _data_baru(t, parts), nama)
         folder = "" if kind == "profil" else parts[3]
         judul = md(_judul(parts, kind))
         baris[(parts[0], parts[2])][folder] += [(_urutan(kind, parts[-1]), f"- {judul}: {md(k)}") for k in kalimat]
@@ -134,7 +134,7 @@ def _bagian_unit(t: Tinjauan, nama: _Nama) -> list[str]:
         kind = jenis(parts)
         if kind in ("unit", "organisasi"):
             judul = "Unit" if kind == "unit" else f"Predikat organisasi {parts[2][:-5]}"
-            kalimat = banding.bandingkan(kind, data_dari(t.perubahan.lama.get(parts)), _data_baru(t, parts), nama)
+            kalimat = banding.bandingkan(kind, t.perubahan.lama.get(parts), _data_baru(t, parts), nama)
             per_unit[parts[0]] += [f"- {md(judul)}: {md(k)}" for k in kalimat]
         elif kind is None:
             per_unit[parts[0] if len(parts) > 1 else ""].append(

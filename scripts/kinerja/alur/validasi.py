@@ -14,7 +14,7 @@ from pathlib import Path
 
 from kinerja import checks, laporan
 from kinerja.alur import banding
-from kinerja.alur.lingkup import Parts, Tinjauan, data_dari, data_disk, tinjau
+from kinerja.alur.lingkup import Parts, Tinjauan, data_disk, tinjau
 from kinerja.arsip import jenis
 from kinerja.laporan import ERROR, WARNING, Diagnostik
 from kinerja.model import Arsip
@@ -78,7 +78,7 @@ def aturan_riwayat(t: Tinjauan) -> list[Diagnostik]:
 
     for parts, status in sorted(t.perubahan.berkas.items()):
         kind = jenis(parts)
-        lama = data_dari(t.perubahan.lama.get(parts))
+        lama = t.perubahan.lama.get(parts)
         if kind not in ("evaluasi", "skp", "keberatan") or lama is None:
             continue
         sekarang = None if status == "D" else data_disk(jalur.records.joinpath(*parts))
