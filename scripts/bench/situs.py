@@ -21,7 +21,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-from kinerja import arsip, rekap, situs
+from kinerja import pemeriksaan, situs
 from kinerja.sintetis import tulis_sintetis
 
 BATAS_DETIK = 1.3
@@ -32,11 +32,11 @@ def ukur(root: Path, pegawai: int) -> dict:
     records = root / "records"
     tulis_sintetis(records, pegawai=pegawai, unit=1, seed=1, tahun=2025)
     mulai = time.perf_counter()
-    model, _ = arsip.muat(records)
-    hasil = rekap.hitung(model)
+    pohon = pemeriksaan.Pohon(records)
+    pohon.dimuat
     detik_muat = time.perf_counter() - mulai
     out = root / "build" / "site"
-    (unit,) = situs.bangun(model, hasil, records=records, out=out, hari_ini=date(2026, 3, 1))
+    (unit,) = situs.bangun(pohon, out=out, hari_ini=date(2026, 3, 1))
     pages = [p for p in unit.folder.rglob("*.html") if p.name != "404.html"]
     employee = [p.stat().st_size for p in (unit.folder / "pegawai").glob("*/index.html")]
     detik = unit.detik_halaman + unit.detik_mkdocs

@@ -405,9 +405,10 @@ def rel_root(records: Path) -> Path:
     return cwd if real.is_relative_to(cwd) else real.parent
 
 
-def blob_semua(records: Path, daftar: list[Berkas]) -> dict[str, str]:
-    """Blob id of every file: from Git's index when unchanged there, else from its bytes."""
-    blobs = tembolok.blob_dari_git(records)
+def blob_semua(records: Path, daftar: list[Berkas], git: tembolok.BlobGit | None = None) -> dict[str, str]:
+    """Blob id of every file: from Git's index when unchanged there (git: the query already
+    started), else from its bytes."""
+    blobs = (git or tembolok.BlobGit(records)).hasil()
     for berkas in daftar:
         if berkas.path not in blobs:
             try:

@@ -84,39 +84,39 @@ def _cmd_tabel(rows_of, kolom):
 
 
 def _muat_untuk_situs(args):
-    """Validate first: errors (or warnings under --strict) stop the build with the diagnostics."""
+    """Validate first (memoised: an unchanged tree is not loaded): errors (or warnings under
+    --strict) stop the build with the diagnostics. The tree, for the build to load if needed."""
     records = _records(args)
-    model, hasil, diagnostik = _muat(args)
+    pohon = pemeriksaan.Pohon(records, pemeriksaan.buka_tembolok(records, not args.no_cache), progres=True)
+    diagnostik, jumlah = pohon.validasi()
     errors, warnings = laporan.ringkasan(diagnostik)
     if errors or (getattr(args, "strict", False) and warnings):
-        sys.stderr.write(laporan.render_text(diagnostik, len(model.berkas)))
+        sys.stderr.write(laporan.render_text(diagnostik, jumlah))
         print("kinerja: situs tidak dibangun karena rekaman belum sah.", file=sys.stderr)
         return None
-    unknown = [u for u in (args.unit or []) if u not in model.units]
+    unknown = [u for u in (args.unit or []) if u not in pohon.units]
     if unknown:
-        raise Gagal(f"unit tidak dikenal: {', '.join(unknown)} (unit yang ada: {', '.join(sorted(model.units))}).")
-    return records, model, hasil
+        raise Gagal(f"unit tidak dikenal: {', '.join(unknown)} (unit yang ada: {', '.join(pohon.units)}).")
+    return pohon
 
 
 def cmd_build(args) -> int:
     from kinerja import situs
 
-    loaded = _muat_untuk_situs(args)
-    if loaded is None:
+    pohon = _muat_untuk_situs(args)
+    if pohon is None:
         return EXIT_RECORDS
-    records, model, hasil = loaded
-    situs.bangun(model, hasil, records=records, out=Path(args.out), units=args.unit)
+    situs.bangun(pohon, out=Path(args.out), units=args.unit)
     return EXIT_OK
 
 
 def cmd_serve(args) -> int:
     from kinerja import situs
 
-    loaded = _muat_untuk_situs(args)
-    if loaded is None:
+    pohon = _muat_untuk_situs(args)
+    if pohon is None:
         return EXIT_RECORDS
-    records, model, hasil = loaded
-    situs.sajikan(model, hasil, records=records, unit=args.unit[0], port=args.port)
+    situs.sajikan(pohon, unit=args.unit[0], port=args.port)
     return EXIT_OK
 
 

@@ -1,5 +1,7 @@
 """A whole run over a records tree: load (through the cache), compute the regulation, check.
 
+`Pohon` is one run's view of a tree: its files and their blob ids are found once and shared
+by validation, loading and the site build's keys; the model is loaded at most once.
 `validasi` also memoises the complete list of diagnostics under a key made of every
 file's path, kind and blob id: when nothing in the tree changed, nothing is loaded.
 """
@@ -9,19 +11,17 @@ from __future__ import annotations
 import gc
 import hashlib
 from dataclasses import astuple
+from functools import cached_property
 from pathlib import Path
 
 from kinerja import arsip, checks, laporan, rekap, tembolok
 from kinerja.laporan import Diagnostik
+from kinerja.model import Arsip
+from kinerja.rekap import Rekap
 
 
 def buka_tembolok(records: Path, aktif: bool) -> tembolok.Tembolok | None:
     return tembolok.Tembolok(tembolok.lokasi(arsip.rel_root(records))) if aktif else None
-
-
-def _hitung(model, diagnostik):
-    hasil = rekap.hitung(model)
-    return model, hasil, laporan.urutkan(diagnostik + checks.periksa(model, hasil))
 
 
 def _tanpa_gc(fn):
@@ -36,34 +36,75 @@ def _tanpa_gc(fn):
             gc.enable()
 
 
+class Pohon:
+    """One records tree in one run: its files found once, their blob ids computed once (when
+    asked), the model with its computed results and diagnostics loaded at most once."""
+
+    def __init__(self, records: Path, cache: tembolok.Tembolok | None = None, progres: bool = False):
+        self.records = Path(records)
+        self.cache = cache
+        self.progres = progres
+        self._git = tembolok.BlobGit(self.records) if cache is not None else None  # runs during the walk
+        self.daftar, self.misplaced = arsip.temukan(self.records, arsip.rel_root(self.records))
+
+    @cached_property
+    def blobs(self) -> dict[str, str]:
+        """Blob id of every file, by absolute path (unreadable files are left out)."""
+        return arsip.blob_semua(self.records, self.daftar, self._git)
+
+    @cached_property
+    def units(self) -> list[str]:
+        """The codes of the units that have a unit.yaml, sorted."""
+        return sorted(b.parts[0] for b in self.daftar if b.kind == "unit")
+
+    @cached_property
+    def dimuat(self) -> tuple[Arsip, Rekap, list[Diagnostik]]:
+        """The model, its computed results and every diagnostic (loading and cross-record)."""
+        def hitung():
+            model, diagnostik = arsip.muat_daftar(self.daftar, self.misplaced, self.cache,
+                                                  self.blobs if self.cache is not None else None, self.progres)
+            hasil = rekap.hitung(model)
+            return model, hasil, laporan.urutkan(diagnostik + checks.periksa(model, hasil))
+        return _tanpa_gc(hitung)
+
+    def _kunci_hasil(self) -> str:
+        """Content key of the whole tree: every file's path, kind and blob id, and the misplaced files."""
+        digest = hashlib.sha256(self.cache.folder.name.encode())
+        for berkas in self.daftar:
+            digest.update(f"{berkas.rel}\0{berkas.kind}\0{self.blobs.get(berkas.path, '-')}\n".encode())
+        for d in self.misplaced:
+            digest.update(repr(astuple(d)).encode())
+        return digest.hexdigest()
+
+    def validasi(self) -> tuple[list[Diagnostik], int]:
+        """Every diagnostic of the tree, sorted, and the number of files checked: memoised in
+        the cache, so an unchanged tree is not loaded at all."""
+        return _tanpa_gc(self._validasi)
+
+    def _validasi(self) -> tuple[list[Diagnostik], int]:
+        if self.cache is None:
+            return self.dimuat[2], len(self.daftar)
+        key = self._kunci_hasil()
+        memo = self.cache.hasil(key)
+        if isinstance(memo, tuple) and len(memo) == 2:
+            found, jumlah = memo
+            return [Diagnostik(*d) for d in found], jumlah
+        from kinerja import inkremental  # the change-scope machinery, only on a cache miss
+
+        diagnostik = inkremental.periksa_ulang(self.records, self.cache, self.daftar, self.misplaced, self.blobs)
+        if diagnostik is None:
+            diagnostik = self.dimuat[2]
+        self.cache.simpan_hasil(key, (tuple(astuple(d) for d in diagnostik), len(self.daftar)))
+        self.cache.simpan_terakhir(inkremental.keadaan(self.records, self.daftar, self.blobs, diagnostik))
+        return diagnostik, len(self.daftar)
+
+
 def muat_semua(records: Path, cache: tembolok.Tembolok | None = None, progres: bool = False):
     """The model, its computed results and every diagnostic (loading and cross-record)."""
-    return _tanpa_gc(lambda: _hitung(*arsip.muat(records, cache, progres)))
-
-
-def _kunci_hasil(cache: tembolok.Tembolok, daftar, misplaced, blobs: dict[str, str]) -> str:
-    """Content key of a whole tree: every file's path, kind and blob id, and the misplaced files."""
-    digest = hashlib.sha256(cache.folder.name.encode())
-    for berkas in daftar:
-        digest.update(f"{berkas.rel}\0{berkas.kind}\0{blobs.get(berkas.path, '-')}\n".encode())
-    for d in misplaced:
-        digest.update(repr(astuple(d)).encode())
-    return digest.hexdigest()
+    return Pohon(records, cache, progres).dimuat
 
 
 def validasi(records: Path, cache: tembolok.Tembolok | None = None,
              progres: bool = False) -> tuple[list[Diagnostik], int]:
     """Every diagnostic of the tree, sorted, and the number of files checked."""
-    if cache is None:
-        model, _, diagnostik = muat_semua(records, progres=progres)
-        return diagnostik, len(model.berkas)
-    daftar, misplaced = arsip.temukan(records, arsip.rel_root(records))
-    blobs = arsip.blob_semua(records, daftar)
-    key = _kunci_hasil(cache, daftar, misplaced, blobs)
-    memo = cache.hasil(key)
-    if isinstance(memo, tuple) and len(memo) == 2:
-        found, jumlah = memo
-        return [Diagnostik(*d) for d in found], jumlah
-    model, _, diagnostik = _tanpa_gc(lambda: _hitung(*arsip.muat_daftar(daftar, misplaced, cache, blobs, progres)))
-    cache.simpan_hasil(key, (tuple(astuple(d) for d in diagnostik), len(model.berkas)))
-    return diagnostik, len(model.berkas)
+    return Pohon(records, cache, progres).validasi()

@@ -67,12 +67,16 @@ def sejarah(root: Path, records: Path) -> dict[str, list[Komit]]:
     top = akar_git(records)
     if top is None:
         return {}
-    root = root.resolve()
+    folder = records.relative_to(top).as_posix()
     try:
         out = _git(top, "log", "-z", "--name-only", "--no-renames", "--format=%x1e%H%x1f%aI%x1f%an%x1f%s",
-                   "--", records.relative_to(top).as_posix() or ".")
+                   "--", folder)
     except RiwayatError:
         return {}  # e.g. a repository without commits
+    # Every name is under records: relate that folder to root once, not each of the paths.
+    cut = 0 if folder == "." else len(folder) + 1
+    lead = _rel(top, root.resolve(), folder)
+    lead = "" if lead == "." else lead + "/"
     result: dict[str, list[Komit]] = {}
     for chunk in out.decode("utf-8", "replace").split("\x1e"):
         if not chunk:
@@ -82,7 +86,7 @@ def sejarah(root: Path, records: Path) -> dict[str, list[Komit]]:
         komit = Komit(datetime.fromisoformat(tanggal), penulis, pesan, hexsha)
         for name in names.lstrip("\n").split("\0"):
             if name:
-                result.setdefault(_rel(top, root, name), []).append(komit)
+                result.setdefault(lead + name[cut:], []).append(komit)
     return result
 
 
@@ -146,11 +150,12 @@ def baca_di(top: Path, rev: str, paths: list[str]) -> dict[str, bytes]:
 
 
 class Pencarian:
-    """Files (relative to top) among the tracked ones matching pathspecs that contain any of the
-    fixed strings in kata: one `git grep` over the working tree, running while the caller works."""
+    """Files (relative to top) among the tracked ones (and the untracked ones, on request) matching
+    pathspecs that contain any of the fixed strings in kata: one `git grep` over the working tree,
+    running while the caller works."""
 
-    def __init__(self, top: Path, kata: list[str], pathspecs: list[str]):
-        args = [*_BASE, "grep", "-l", "-z", "-F", "--full-name"]
+    def __init__(self, top: Path, kata: list[str], pathspecs: list[str], *, untracked: bool = False):
+        args = [*_BASE, "grep", "-l", "-z", "-F", "--full-name", *(["--untracked"] if untracked else [])]
         for k in kata:
             args += ["-e", k]
         self.proses = subprocess.Popen([*args, "--", *pathspecs], cwd=top, stdout=subprocess.PIPE,

@@ -52,43 +52,55 @@ def _git(cwd: Path, *args: str) -> bytes | None:
     return result.stdout if result.returncode == 0 else None
 
 
-def blob_dari_git(records: Path) -> dict[str, str]:
+class BlobGit:
     """Blob ids of files under records that Git's index holds unchanged, by absolute path.
 
     Files that are modified, staged, untracked or symbolic links are left out: their id
-    must come from their bytes. Outside a Git work tree the answer is empty.
+    must come from their bytes. Outside a Git work tree the answer is empty. The two Git
+    commands start at once and run while the caller walks the tree; `hasil` collects them.
     """
-    top = _git(records, "rev-parse", "--show-toplevel")
-    if top is None:
-        return {}
-    top_text = top.decode().strip()
-    top_path = Path(top_text)
-    listed = _git(top_path, "ls-files", "-s", "-z", "--", str(records.resolve()))
-    status = _git(top_path, "status", "--porcelain", "-z", "--untracked-files=no", "--",
-                  str(records.resolve()))
-    if listed is None or status is None:
-        return {}
-    dirty: set[str] = set()
-    tokens = status.split(b"\0")
-    i = 0
-    while i < len(tokens):
-        token = tokens[i]
-        if len(token) > 3:
-            dirty.add(token[3:].decode("utf-8", "surrogateescape"))
-            if token[:1] in (b"R", b"C"):
-                i += 1  # the source path of a rename or copy follows
-        i += 1
-    blobs = {}
-    for line in listed.split(b"\0"):
-        if not line:
-            continue
-        meta, _, name = line.partition(b"\t")
-        mode, blob, stage = meta.split(b" ")
-        path = name.decode("utf-8", "surrogateescape")
-        if mode != b"100644" and mode != b"100755" or stage != b"0" or path in dirty:
-            continue
-        blobs[top_text + "/" + path] = blob.decode()
-    return blobs
+
+    def __init__(self, records: Path):
+        top = _git(records, "rev-parse", "--show-toplevel")
+        self.top = top.decode().strip() if top is not None else None
+        self.proses = []
+        if self.top is not None:
+            target = str(records.resolve())
+            for args in (("ls-files", "-s", "-z", "--", target),
+                         ("status", "--porcelain", "-z", "--untracked-files=no", "--", target)):
+                self.proses.append(subprocess.Popen(["git", *args], cwd=self.top, stdout=subprocess.PIPE,
+                                                    stderr=subprocess.DEVNULL))
+
+    def hasil(self) -> dict[str, str]:
+        outputs = [(p.communicate()[0], p.returncode) for p in self.proses]
+        if self.top is None or any(code != 0 for _, code in outputs):
+            return {}
+        (listed, _), (status, _) = outputs
+        dirty: set[str] = set()
+        tokens = status.split(b"\0")
+        i = 0
+        while i < len(tokens):
+            token = tokens[i]
+            if len(token) > 3:
+                dirty.add(token[3:].decode("utf-8", "surrogateescape"))
+                if token[:1] in (b"R", b"C"):
+                    i += 1  # the source path of a rename or copy follows
+            i += 1
+        blobs = {}
+        for line in listed.split(b"\0"):
+            if not line:
+                continue
+            meta, _, name = line.partition(b"\t")
+            mode, blob, stage = meta.split(b" ")
+            path = name.decode("utf-8", "surrogateescape")
+            if mode != b"100644" and mode != b"100755" or stage != b"0" or path in dirty:
+                continue
+            blobs[self.top + "/" + path] = blob.decode()
+        return blobs
+
+
+def blob_dari_git(records: Path) -> dict[str, str]:
+    return BlobGit(records).hasil()
 
 
 class Tembolok:
@@ -169,6 +181,18 @@ class Tembolok:
             old = sorted(folder.glob("*.bin"), key=lambda p: p.stat().st_mtime, reverse=True)[SIMPAN_HASIL:]
             for path in old:
                 path.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+
+    # -- the last run, for the next one to check only what changed since ---------------------
+
+    def terakhir(self):
+        return self._baca(self.folder / "terakhir.bin")
+
+    def simpan_terakhir(self, value) -> None:
+        try:
+            self._tulis(self.folder / "terakhir.bin", value)
         except OSError:
             pass
 

@@ -3,15 +3,15 @@ build/<unit>/docs with a per-unit mkdocs.yml, then `mkdocs build` per unit.
 
 Modules: halaman (what each page shows), tampil (escaping and display of values), svg
 (charts), render (templates to files), konfigurasi (per-unit mkdocs.yml), mesin (the
-mkdocs process), pembangun (the whole build), sajian (local server).
+mkdocs process), kunci (build keys and stamps: unchanged units are skipped), pembangun (the
+whole build), sajian (local server).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from kinerja.model import Arsip
-from kinerja.rekap import Rekap
+from kinerja.pemeriksaan import Pohon
 from kinerja.situs.pembangun import HasilUnit, bangun
 
 __all__ = ["HasilUnit", "bangun", "sajikan"]
@@ -19,9 +19,10 @@ __all__ = ["HasilUnit", "bangun", "sajikan"]
 FOLDER_SAJIAN = Path("build/site")
 
 
-def sajikan(arsip: Arsip, rekap: Rekap, *, records: Path, unit: str, port: int) -> None:
-    """Build one unit into build/site/<unit>/ and serve it on 127.0.0.1 until interrupted."""
+def sajikan(pohon: Pohon, *, unit: str, port: int) -> None:
+    """Build one unit into build/site/<unit>/ (unless unchanged) and serve it on 127.0.0.1
+    until interrupted."""
     from kinerja.situs.sajian import sajikan_folder
 
-    bangun(arsip, rekap, records=records, out=FOLDER_SAJIAN, units=[unit])
+    bangun(pohon, out=FOLDER_SAJIAN, units=[unit])
     sajikan_folder(FOLDER_SAJIAN / unit, port)

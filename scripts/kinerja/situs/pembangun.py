@@ -1,7 +1,13 @@
 """The build of unit sites: for each unit, generate its Markdown pages and its mkdocs.yml
 into build/<unit>/, then run `mkdocs build` in its own process; units build in parallel
 (the next unit's pages are generated while earlier units' MkDocs processes run). Last, the
-root page linking the units. Progress goes to stderr."""
+root page linking the units. Progress goes to stderr.
+
+Builds are incremental: a unit whose inputs are unchanged since it was last built into the
+same folder is skipped (its key and stamp, build/<unit>/kunci, are described in kunci), and
+so is the root page (stamp <out>.kunci beside the out folder). The records are loaded only
+when something must be built.
+"""
 
 from __future__ import annotations
 
@@ -17,9 +23,8 @@ from pathlib import Path
 
 from kinerja import riwayat
 from kinerja.arsip import rel_root
-from kinerja.model import Arsip
-from kinerja.rekap import Rekap
-from kinerja.situs import halaman, konfigurasi, mesin, render
+from kinerja.pemeriksaan import Pohon
+from kinerja.situs import halaman, konfigurasi, kunci, mesin, render
 
 LAPOR_SETIAP = 250  # employees between progress lines of a large unit
 
@@ -56,6 +61,12 @@ def _dengan_kemajuan(pages, kode: str, jumlah: int):
                 _lapor(f"unit {kode}: halaman {selesai} dari {jumlah} pegawai ditulis")
 
 
+def _halaman_situs(root: Path) -> Path:
+    """The hand-written pages: the repository's own site/, else the packaged guides."""
+    sendiri = root / "site"
+    return sendiri if sendiri.is_dir() else render.SITUS_BAWAAN
+
+
 def tulis_docs(situs: halaman.Situs, kerja: Path, induk: konfigurasi.Induk, root: Path, site: Path) -> tuple[Path, int]:
     """Generate one unit's docs folder and mkdocs.yml; return the configuration and the
     number of generated pages."""
@@ -65,44 +76,65 @@ def tulis_docs(situs: halaman.Situs, kerja: Path, induk: konfigurasi.Induk, root
     jumlah = render.tulis_halaman(render.lingkungan(), docs, _dengan_kemajuan(
         halaman.semua_halaman(situs), situs.unit.kode, len(situs.pegawai)))
     aset = render.salin_aset(docs)
-    sendiri = root / "site"  # the repository's own hand-written pages replace the packaged guides
-    halaman_situs = render.salin_situs(sendiri if sendiri.is_dir() else render.SITUS_BAWAAN, docs, induk.custom_dir)
+    halaman_situs = render.salin_situs(_halaman_situs(root), docs, induk.custom_dir)
     config = konfigurasi.tulis(kerja, induk, situs.unit, site=site, aset=aset, halaman_situs=halaman_situs)
     return config, jumlah
 
 
-def bangun(arsip: Arsip, rekap: Rekap, *, records: Path, out: Path, units: list[str] | None = None,
-           hari_ini: date | None = None, jobs: int | None = None) -> list[HasilUnit]:
-    """Build the site of each unit (default: all) into out/<unit>/ and the root page out/index.html.
+def _tulis_akar(pohon: Pohon, out: Path) -> None:
+    """The root page linking every unit built in out, unless its stamp shows it is current."""
+    stempel = out.parent / f"{out.name}.kunci"
+    dibangun = [kode for kode in pohon.units if (out / kode / "index.html").is_file()]
+    key = kunci.akar(pohon, out, dibangun)
+    if kunci.cocok(stempel, key, out / "index.html"):
+        return
+    arsip = pohon.dimuat[0]
+    per_unit = Counter(u for (u, _) in arsip.pegawai)
+    render.tulis_akar(out, [{"kode": kode, "nama": arsip.units[kode].nama, "instansi": arsip.units[kode].instansi,
+                             "pegawai": per_unit[kode]} for kode in dibangun])
+    kunci.catat(stempel, key, out / "index.html")
+
+
+def bangun(pohon: Pohon, *, out: Path, units: list[str] | None = None, hari_ini: date | None = None,
+           jobs: int | None = None) -> list[HasilUnit]:
+    """Build the site of each unit (default: all) into out/<unit>/ and the root page
+    out/index.html; return the units built (those skipped as unchanged are left out).
 
     hari_ini: the day deadlines are checked against (default: today).
     """
-    records = Path(records)
+    records = pohon.records
     out = Path(out).resolve()
     root = records.resolve().parent  # the repository: its mkdocs.yml and site/ override the packaged ones
-    kode_units = list(dict.fromkeys(units or sorted(arsip.units)))
+    kode_units = list(dict.fromkeys(units or pohon.units))
     induk = konfigurasi.Induk.dari_repositori(root)
     sejarah = riwayat.sejarah(rel_root(records), records)
     hari_ini = hari_ini or date.today()
+    keys = kunci.units(kunci.dasar(hari_ini, induk, _halaman_situs(root)), pohon, sejarah, out, kode_units)
+    stempel = {kode: _folder_kerja(out, kode) / "kunci" for kode in kode_units}
+    todo = []
+    for kode in kode_units:
+        if kunci.cocok(stempel[kode], keys[kode], out / kode):
+            _lapor(f"unit {kode}: tidak berubah sejak dibangun terakhir; dilewati")
+        else:
+            todo.append(kode)
     out.mkdir(parents=True, exist_ok=True)
     hasil: list[HasilUnit] = []
     with ThreadPoolExecutor(max_workers=jobs or os.cpu_count() or 1) as pool:
         antre = []
-        for kode in kode_units:
+        for kode in todo:
+            arsip, rekap, _ = pohon.dimuat  # loaded once, for the first unit to build
+            kunci.hapus(stempel[kode])
             mulai = time.perf_counter()
             situs = halaman.Situs(arsip, rekap, kode, sejarah=sejarah, hari_ini=hari_ini)
             _lapor(f"unit {kode}: menulis halaman {len(situs.pegawai)} pegawai")
-            config, jumlah = tulis_docs(situs, _folder_kerja(out, kode), induk, root, out / kode)
+            config, jumlah = tulis_docs(situs, stempel[kode].parent, induk, root, out / kode)
             detik = time.perf_counter() - mulai
             _lapor(f"unit {kode}: {jumlah} halaman ditulis dalam {detik:.1f} detik; mkdocs build berjalan")
-            antre.append((kode, len(situs.pegawai), jumlah, detik, pool.submit(mesin.mkdocs_build, config)))
+            antre.append((kode, len(situs.pegawai), jumlah, detik, pool.submit(mesin.mkdocs_build, config, hari_ini)))
         for kode, pegawai, jumlah, detik, future in antre:
             detik_mkdocs = future.result()
+            kunci.catat(stempel[kode], keys[kode], out / kode)
             _lapor(f"unit {kode}: situs selesai di {out / kode} (mkdocs {detik_mkdocs:.1f} detik)")
             hasil.append(HasilUnit(kode, pegawai, jumlah, detik, detik_mkdocs, out / kode))
-    per_unit = Counter(u for (u, _) in arsip.pegawai)
-    render.tulis_akar(out, [
-        {"kode": kode, "nama": unit.nama, "instansi": unit.instansi, "pegawai": per_unit[kode]}
-        for kode, unit in sorted(arsip.units.items()) if (out / kode / "index.html").is_file()
-    ])
+    _tulis_akar(pohon, out)
     return hasil

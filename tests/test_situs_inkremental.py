@@ -1,0 +1,163 @@
+"""Incremental site builds: a unit whose inputs did not change is skipped, every input of its
+pages does rebuild it, and a warm build leaves exactly the files a clean build writes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from conftest import NIP_STAF, ganti, jalankan_cli, tulis_arsip_sah
+from kinerja import pemeriksaan
+from kinerja.situs import bangun, mesin, pembangun
+
+DEMO = Path(__file__).resolve().parents[1] / "records"
+HARI_INI = date(2026, 3, 20)
+ENV = {**os.environ, "GIT_AUTHOR_NAME": "Uji", "GIT_AUTHOR_EMAIL": "uji@contoh.go.id", "GIT_COMMITTER_NAME": "Uji",
+       "GIT_COMMITTER_EMAIL": "uji@contoh.go.id", "GIT_AUTHOR_DATE": "2026-01-02T10:00:00+07:00",
+       "GIT_COMMITTER_DATE": "2026-01-02T10:00:00+07:00"}
+UMPAN_BALIK = Path("biro-sdm", "pegawai", NIP_STAF, "2026", "umpan-balik", "2026-02-14-modul-cuti.yaml")
+CATATAN = "catatan: Progres modul cuti sesuai rencana; perlu uji beban sebelum Maret."
+
+
+def _git(repo: Path, *args: str) -> None:
+    subprocess.run(["git", *args], cwd=repo, env=ENV, check=True, capture_output=True)
+
+
+def _repo(records_src: Path, repo: Path) -> Path:
+    """A Git repository holding a copy of records_src as its records/, committed."""
+    repo.mkdir()
+    shutil.copytree(records_src, repo / "records")
+    _git(repo, "init", "-q")
+    _git(repo, "add", "records")
+    _git(repo, "commit", "-qm", "Rekaman awal")
+    return repo / "records"
+
+
+@pytest.fixture
+def sah(tmp_path: Path) -> Path:
+    """The minimal valid tree (units sekretariat and biro-sdm) committed in tmp_path/repo."""
+    return _repo(tulis_arsip_sah(tmp_path / "sumber"), tmp_path / "repo")
+
+
+def _bangun(records: Path, out: Path, **kwargs) -> tuple[list[str], pemeriksaan.Pohon]:
+    """Build like `kinerja build` does (in records' repository); the units built and the tree."""
+    pohon = pemeriksaan.Pohon(records)
+    before = Path.cwd()
+    os.chdir(records.parent)
+    try:
+        hasil = bangun(pohon, out=out, hari_ini=kwargs.pop("hari_ini", HARI_INI), **kwargs)
+    finally:
+        os.chdir(before)
+    return [h.unit for h in hasil], pohon
+
+
+def _isi(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_warm_builds_through_a_change_and_its_undoing_equal_a_clean_build(tmp_path):
+    records = _repo(DEMO, tmp_path / "repo")
+    units = sorted(p.name for p in records.iterdir())
+    out = records.parent / "build" / "site"
+    assert _bangun(records, out)[0] == units
+    catatan = sorted((records / "biro-sdm").rglob("umpan-balik/*.yaml"))[0]
+    asli = catatan.read_text(encoding="utf-8")
+    catatan.write_text(asli.replace("catatan: ", "catatan: Direvisi. ", 1), encoding="utf-8")
+    assert _bangun(records, out)[0] == ["biro-sdm"]
+    catatan.write_text(asli, encoding="utf-8")
+    assert _bangun(records, out)[0] == ["biro-sdm"]
+    built, pohon = _bangun(records, out)
+    assert built == [] and "dimuat" not in vars(pohon)  # nothing to build: the records were not loaded
+
+    bersih = records.parent / "bersih" / "site"
+    assert _bangun(records, bersih)[0] == units
+    warm, clean = _isi(out), _isi(bersih)
+    assert sorted(warm) == sorted(clean) and "index.html" in clean and f"{units[0]}/sitemap.xml.gz" in clean
+    assert [rel for rel in clean if warm[rel] != clean[rel]] == []
+
+
+def test_cli_skips_an_unchanged_unit_without_loading_and_rebuilds_a_changed_one(sah, monkeypatch):
+    monkeypatch.setattr(pembangun, "date", type("Tetap", (date,), {"today": classmethod(lambda cls: HARI_INI)}))
+    repo = sah.parent
+
+    def build(*args: str) -> str:
+        result = jalankan_cli("build", *args, cwd=repo)
+        assert result.code == 0, result.err
+        return result.err
+
+    err = build()
+    assert "unit biro-sdm: situs selesai" in err and "unit sekretariat: situs selesai" in err
+    with monkeypatch.context() as m:  # a memoised validation and skipped units load nothing
+        m.setattr(pemeriksaan.arsip, "muat_daftar", lambda *a, **k: pytest.fail("rekaman dimuat"))
+        err = build()
+    assert "unit biro-sdm: tidak berubah" in err and "unit sekretariat: tidak berubah" in err
+
+    ganti(sah / UMPAN_BALIK, CATATAN, "catatan: Modul cuti selesai diuji.")
+    err = build()
+    assert "unit biro-sdm: situs selesai" in err and "unit sekretariat: tidak berubah" in err
+    assert "Modul cuti selesai diuji." in (repo / "build" / "site" / "biro-sdm" / "pegawai" / NIP_STAF /
+                                            "index.html").read_text(encoding="utf-8")
+
+
+def test_every_input_of_the_pages_rebuilds_the_unit(sah):
+    repo = sah.parent
+    out = repo / "build" / "site"
+    assert _bangun(sah, out)[0] == ["biro-sdm", "sekretariat"]
+    assert _bangun(sah, out)[0] == []
+
+    assert _bangun(sah, out, hari_ini=date(2026, 3, 21))[0] == ["biro-sdm", "sekretariat"]  # the day
+    assert _bangun(sah, out)[0] == ["biro-sdm", "sekretariat"]
+
+    (repo / "mkdocs.yml").write_text("site_name: Uji\ncopyright: Kementerian Uji\n", encoding="utf-8")
+    assert _bangun(sah, out)[0] == ["biro-sdm", "sekretariat"]  # the repository's configuration
+    assert "Kementerian Uji" in (out / "sekretariat" / "index.html").read_text(encoding="utf-8")
+    (repo / "site").mkdir()
+    (repo / "site" / "bantuan.md").write_text("# Bantuan\n\nHubungi bagian kepegawaian.\n", encoding="utf-8")
+    assert _bangun(sah, out)[0] == ["biro-sdm", "sekretariat"]  # its hand-written pages
+    assert (out / "biro-sdm" / "bantuan" / "index.html").is_file()
+
+    # history: two commits that change a note and change it back leave its bytes as they were
+    ganti(sah / UMPAN_BALIK, CATATAN, "catatan: Sementara.")
+    _git(repo, "commit", "-qam", "Ubah catatan")
+    ganti(sah / UMPAN_BALIK, "catatan: Sementara.", CATATAN)
+    _git(repo, "commit", "-qam", "Kembalikan catatan")
+    assert _bangun(sah, out)[0] == ["biro-sdm"]
+    assert "Kembalikan catatan" in (out / "biro-sdm" / "pegawai" / NIP_STAF / "index.html").read_text(encoding="utf-8")
+
+    (out / "sekretariat" / "pegawai" / "index.html").unlink()  # a built file removed
+    assert _bangun(sah, out)[0] == ["sekretariat"]
+    assert _bangun(sah, repo / "lain" / "site")[0] == ["biro-sdm", "sekretariat"]  # another out folder
+
+
+def test_a_failed_build_is_not_taken_for_a_built_site(sah, monkeypatch):
+    out = sah.parent / "build" / "site"
+    assert _bangun(sah, out)[0] == ["biro-sdm", "sekretariat"]
+    ganti(sah / UMPAN_BALIK, CATATAN, "catatan: Gagal.")
+
+    def gagal(config, hari_ini):
+        raise mesin.SitusGagal(f"mkdocs build gagal untuk {config}")
+    with monkeypatch.context() as m:
+        m.setattr(mesin, "mkdocs_build", gagal)
+        with pytest.raises(mesin.SitusGagal):
+            _bangun(sah, out)
+    ganti(sah / UMPAN_BALIK, "catatan: Gagal.", CATATAN)  # back to the inputs of the last good build
+    assert _bangun(sah, out)[0] == ["biro-sdm"]
+
+
+def test_root_page_follows_units_not_rebuilt(sah):
+    out = sah.parent / "build" / "site"
+    assert _bangun(sah, out, units=["biro-sdm"])[0] == ["biro-sdm"]
+    root = (out / "index.html").read_text(encoding="utf-8")
+    assert 'href="biro-sdm/"' in root and "sekretariat" not in root
+    assert _bangun(sah, out, units=["sekretariat"])[0] == ["sekretariat"]
+    assert 'href="sekretariat/"' in (out / "index.html").read_text(encoding="utf-8")
+
+    ganti(sah / "sekretariat" / "unit.yaml", "nama: ", "nama: Unit Baru ")
+    built, _ = _bangun(sah, out, units=["biro-sdm"])
+    assert built == []  # biro-sdm's pages do not read another unit's records
+    assert "Unit Baru" in (out / "index.html").read_text(encoding="utf-8")
