@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 
 from kinerja import aturan
+from kinerja.situs import tampil
 
 NamaNip = Callable[[str], str]  # NIP -> "Nama (NIP)" for display
 
@@ -20,17 +21,9 @@ def kutip(text, panjang: int = 120) -> str:
     return "“" + (text if len(text) <= panjang else text[:panjang - 1].rstrip() + "…") + "”"
 
 
-def angka(x) -> str:
-    if isinstance(x, float) and x.is_integer():
-        x = int(x)
-    return str(x).replace(".", ",") if isinstance(x, (int, float)) else str(x)
-
-
 def teks_target(target) -> str:
     if isinstance(target, dict):
-        if "nilai" in target:
-            return f"{angka(target['nilai'])} {target.get('satuan', '')}".strip()
-        return f"{angka(target.get('min'))}–{angka(target.get('maks'))} {target.get('satuan', '')}".strip()
+        return tampil.target(target)
     return kutip(target) if target is not None else "(kosong)"
 
 
@@ -157,7 +150,7 @@ def evaluasi(lama: dict | None, baru: dict | None, nama: NamaNip) -> list[str]:
         rb = {r.get("indikator"): r for r in (b.get(rhk_id) or {}).get("realisasi") or []}
         for iki in list(rb) + [i for i in ra if i not in rb]:
             out += _ganti(f"Realisasi {iki} (RHK {rhk_id})", (ra.get(iki) or {}).get("nilai"),
-                          (rb.get(iki) or {}).get("nilai"), angka)
+                          (rb.get(iki) or {}).get("nilai"), tampil.angka)
             if (ra.get(iki) or {}).get("bukti") != (rb.get(iki) or {}).get("bukti"):
                 out.append(f"Bukti dukung {iki} (RHK {rhk_id}) diubah.")
         ul, ub = (a.get(rhk_id) or {}).get("umpan_balik"), (b.get(rhk_id) or {}).get("umpan_balik")

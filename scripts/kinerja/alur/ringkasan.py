@@ -19,6 +19,7 @@ from kinerja.alur.lingkup import Parts, Sisi, Tinjauan, data_disk, tinjau
 from kinerja.arsip import jenis
 from kinerja.laporan import ERROR, Diagnostik
 from kinerja.rekap import HasilKurva
+from kinerja.situs import tampil
 
 MAKS_DIAGNOSTIK = 30
 _MD = re.compile(r"([\\`*_\[\]<>|~])")
@@ -33,10 +34,6 @@ def md(text) -> str:
     return _MD.sub(r"\\\1", text)
 
 
-def nip_tampil(nip: str) -> str:
-    return f"{nip[:8]} {nip[8:14]} {nip[14]} {nip[15:]}" if len(nip) == 18 and nip.isdigit() else nip
-
-
 class _Nama:
     """Display names from either side's profiles."""
 
@@ -47,8 +44,8 @@ class _Nama:
         for s in self.sisi:
             found = s.arsip.pegawai_nip(nip)
             if found:
-                return f"{found[0].nama} ({nip_tampil(nip)})"
-        return f"NIP {nip_tampil(nip)}"
+                return f"{found[0].nama} ({tampil.nip(nip)})"
+        return f"NIP {tampil.nip(nip)}"
 
 
 def _predikat(sisi: Sisi) -> dict[tuple, object]:
