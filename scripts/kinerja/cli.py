@@ -22,6 +22,20 @@ class Gagal(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
+    """argparse with its own words in Indonesian and errors on one line."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, add_help=False, **kwargs)
+        self._positionals.title = "argumen"
+        self._optionals.title = "pilihan"
+        self.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
+
+    def format_usage(self) -> str:
+        return super().format_usage().replace("usage:", "penggunaan:", 1)
+
+    def format_help(self) -> str:
+        return super().format_help().replace("usage:", "penggunaan:", 1)
+
     def error(self, message: str):  # argparse's own messages: one line, in Indonesian where we can
         self.exit(EXIT_USAGE, f"kinerja: penggunaan salah: {message} (lihat '{self.prog} --help')\n")
 
@@ -273,7 +287,8 @@ def parser() -> argparse.ArgumentParser:
                         help="jangan pakai tembolok .kinerja-cache (atau $KINERJA_CACHE); baca ulang semua berkas")
 
     root = _Parser(prog="kinerja", description="Manajemen kinerja ASN (PermenPANRB 6/2022) sebagai rekaman di Git.")
-    root.add_argument("--version", action="version", version=f"kinerja {__version__}")
+    root.add_argument("--version", action="version", version=f"kinerja {__version__}",
+                      help="tampilkan versi lalu keluar")
     sub = root.add_subparsers(dest="command", metavar="PERINTAH", parser_class=_Parser)
     sub.required = True
 
