@@ -30,6 +30,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from catat import tulis_json
 from kinerja.sintetis import tulis_sintetis
 
 TANGGAL = "2026-01-05T09:00:00+07:00"
@@ -172,10 +173,7 @@ def main() -> int:
     rasio = {c: hasil[str(args.besar)][c]["median"] / hasil[str(args.kecil)][c]["median"] for c in SKENARIO}
     for cabang, r in rasio.items():
         print(f"rasio {args.besar}/{args.kecil}, skenario {cabang}: {r:.2f} (sasaran <= 1,5)")
-    out = Path(args.json)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps({"ukuran": hasil, "rasio": {c: round(r, 3) for c, r in rasio.items()}, "sasaran": 1.5},
-                              indent=2) + "\n", encoding="utf-8")
+    tulis_json(args.json, {"ukuran": hasil, "rasio": {c: round(r, 3) for c, r in rasio.items()}, "sasaran": 1.5})
     return 0 if rasio["biasa"] <= 1.5 else 1
 
 

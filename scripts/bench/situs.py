@@ -13,7 +13,6 @@ per page may grow at most 1.3 times and employee-page bytes at most 1.2 times (e
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import sys
 import tempfile
@@ -21,6 +20,7 @@ import time
 from datetime import date
 from pathlib import Path
 
+from catat import tulis_json
 from kinerja import pemeriksaan, situs
 from kinerja.sintetis import tulis_sintetis
 
@@ -75,11 +75,8 @@ def main() -> int:
     print(f"rasio {besar['pegawai']} vs {kecil['pegawai']}: detik per halaman {rasio_detik:.2f} "
           f"(batas {BATAS_DETIK}), byte halaman pegawai {rasio_byte:.2f} (batas {BATAS_BYTE}): "
           f"{'lulus' if lulus else 'GAGAL'}")
-    path = Path(args.json)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps({"ukuran": rows, "rasio_detik_per_halaman": rasio_detik,
-                                "rasio_byte_halaman_pegawai": rasio_byte, "lulus": lulus},
-                               ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    tulis_json(args.json, {"ukuran": rows, "rasio_detik_per_halaman": rasio_detik,
+                           "rasio_byte_halaman_pegawai": rasio_byte, "lulus": lulus})
     return 0 if lulus else 1
 
 

@@ -21,7 +21,6 @@ alike, and reports medians:
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
 import statistics
@@ -30,6 +29,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from catat import tulis_json
 
 ROOT = Path(__file__).resolve().parents[2]
 KINERJA = [sys.executable, "-m", "kinerja"]
@@ -140,9 +141,7 @@ def main() -> int:
     print(f"{'memori puncak validate dingin':40} {figures['memori_puncak_validate_dingin_mib']:9.0f} MiB")
     for name, value in figures["rasio"].items():
         print(f"{name:60} {value:7.2f}")
-    out = Path(args.json)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    tulis_json(args.json, figures)
     return 0
 
 

@@ -12,7 +12,6 @@ built, which must be once per file and once per record kind.
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import sys
 import tempfile
@@ -22,6 +21,7 @@ from pathlib import Path
 
 import yaml
 
+from catat import tulis_json
 from kinerja import arsip, pemeriksaan, schema, yamlio
 from kinerja.sintetis import tulis_sintetis
 
@@ -94,9 +94,7 @@ def main() -> int:
     }
     for key, value in figures.items():
         print(f"{key:34} {value:.3f}" if isinstance(value, float) else f"{key:34} {value}")
-    out = Path(args.json)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    tulis_json(args.json, figures)
     return 0
 
 
