@@ -9,7 +9,7 @@ from pathlib import Path
 
 from conftest import NIP_STAF, ganti, jalankan_cli
 
-from kinerja import tembolok
+from kinerja import arsip, tembolok
 
 GIT_ENV = {**os.environ, "GIT_AUTHOR_NAME": "Uji", "GIT_AUTHOR_EMAIL": "uji@contoh.go.id",
            "GIT_COMMITTER_NAME": "Uji", "GIT_COMMITTER_EMAIL": "uji@contoh.go.id",
@@ -102,3 +102,21 @@ def test_a_new_tool_version_does_not_reuse_results(arsip_sah: Path, monkeypatch)
     _validate(root)
     monkeypatch.setattr(tembolok, "versi", lambda: "versi-lain")
     assert _validate(root)[1] and (root / ".kinerja-cache" / "versi-lain").is_dir()
+
+
+def test_listing_is_reused_while_folders_are_unchanged_and_redone_when_one_changes(arsip_sah: Path, monkeypatch):
+    root = arsip_sah.parent
+    _with_findings(arsip_sah)
+    settled = 1_700_000_000
+    for folder in [arsip_sah, *(p for p in arsip_sah.rglob("*") if p.is_dir())]:
+        os.utime(folder, (settled, settled))
+    first = _validate(root)
+    walks = []
+    original = arsip.temukan
+    monkeypatch.setattr(arsip, "temukan", lambda *a, **k: walks.append(a) or original(*a, **k))
+    assert _validate(root) == first and walks == [], "an unchanged tree is not walked again"
+
+    feedback = arsip_sah / "biro-sdm" / "pegawai" / NIP_STAF / "2026" / "umpan-balik"
+    (feedback / "2026-03-01.yaml").write_text("tanggal: 2026-03-01\n", encoding="utf-8")
+    assert _validate(root) == _validate(root, "--no-cache")
+    assert any(d["file"].endswith("2026-03-01.yaml") for d in _validate(root)[1]) and walks

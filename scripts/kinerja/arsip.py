@@ -107,12 +107,14 @@ def jenis(parts: tuple[str, ...]) -> str | None:
 _nama = attrgetter("name")
 
 
-def temukan(records: Path, root: Path,
-            di: Iterable[tuple[str, ...]] | None = None) -> tuple[list[Berkas], list[Diagnostik]]:
+def temukan(records: Path, root: Path, di: Iterable[tuple[str, ...]] | None = None,
+            folders: list | None = None) -> tuple[list[Berkas], list[Diagnostik]]:
     """Every file under records with its kind, and diagnostics for files that do not belong.
 
     di: only these folders and files (path parts below records; missing ones are skipped),
     for loading just the records a change can affect.
+    folders: filled with (path, mtime in ns taken before reading it) of every folder walked,
+    or cleared when a symbolic link was met (such a listing cannot be trusted by mtimes).
     """
     records = records.resolve()
     records_real = os.path.realpath(records)
@@ -122,6 +124,8 @@ def temukan(records: Path, root: Path,
     linked_dirs: set[str] = set()  # real paths of symlinked folders already walked (no cycles)
 
     def walk(folder: str, parts: tuple[str, ...]):
+        if folders is not None:
+            folders.append((folder, os.stat(folder).st_mtime_ns))
         with os.scandir(folder) as entries:
             ordered = sorted(entries, key=_nama)
         for entry in ordered:
@@ -134,6 +138,9 @@ def temukan(records: Path, root: Path,
                 berkas(entry.path, sub)
 
     def visit(path: str, sub: tuple[str, ...], is_link: bool, is_dir: bool):
+        if is_link and folders is not None:
+            folders.clear()
+            folders.append(None)  # marks the listing as not reusable
         if is_link:
             rel = prefix + "/" + "/".join(sub)
             target = os.path.realpath(path)

@@ -9,6 +9,8 @@ file's path, kind and blob id: when nothing in the tree changed, nothing is load
 from __future__ import annotations
 
 import gc
+import os
+import time
 import hashlib
 from dataclasses import astuple
 from functools import cached_property
@@ -36,6 +38,17 @@ def _tanpa_gc(fn):
             gc.enable()
 
 
+BARU_NS = 2_000_000_000  # folders modified this recently (ns) do not make a reusable listing
+
+
+def _folder_sama(folders) -> bool:
+    """Whether every folder of a saved listing still has the mtime it had then."""
+    try:
+        return all(os.stat(path).st_mtime_ns == mtime for path, mtime in folders)
+    except (OSError, TypeError, ValueError):
+        return False
+
+
 class Pohon:
     """One records tree in one run: its files found once, their blob ids computed once (when
     asked), the model with its computed results and diagnostics loaded at most once."""
@@ -45,7 +58,28 @@ class Pohon:
         self.cache = cache
         self.progres = progres
         self._git = tembolok.BlobGit(self.records) if cache is not None else None  # runs during the walk
-        self.daftar, self.misplaced = arsip.temukan(self.records, arsip.rel_root(self.records))
+        self.daftar, self.misplaced = self._temukan()
+
+    def _temukan(self) -> tuple[list[arsip.Berkas], list[Diagnostik]]:
+        """The tree's files. With the cache, the last listing is reused while no folder's
+        mtime changed (a file added, removed or renamed in a folder changes its mtime; a
+        file's content is keyed by its blob id anyway), which spares reading 40,000 folders."""
+        root = arsip.rel_root(self.records)
+        where = (str(self.records.resolve()), str(root))
+        if self.cache is not None:
+            saved = self.cache.daftar_tersimpan()
+            if isinstance(saved, tuple) and len(saved) == 4 and saved[0] == where and _folder_sama(saved[1]):
+                return [arsip.Berkas(*b) for b in saved[2]], [Diagnostik(*d) for d in saved[3]]
+        folders: list = []
+        walked = time.time_ns()
+        daftar, misplaced = arsip.temukan(self.records, root, folders=folders)
+        # A folder changed within the last seconds may change again within one mtime tick of
+        # a coarse file system: such a listing is not saved.
+        settled = None not in folders and all(mtime < walked - BARU_NS for _, mtime in folders)
+        if self.cache is not None and settled:
+            self.cache.simpan_daftar((where, tuple(folders), tuple(tuple(b) for b in daftar),
+                                      tuple(astuple(d) for d in misplaced)))
+        return daftar, misplaced
 
     @cached_property
     def blobs(self) -> dict[str, str]:

@@ -197,6 +197,18 @@ class Tembolok:
             pass
 
 
+    # -- the last listing of the tree, reused while its folders are unchanged ------------------
+
+    def daftar_tersimpan(self):
+        return self._baca(self.folder / "daftar.bin")
+
+    def simpan_daftar(self, value) -> None:
+        try:
+            self._tulis(self.folder / "daftar.bin", value)
+        except OSError:
+            pass
+
+
 def lokasi(root: Path) -> Path:
     """The cache folder: $KINERJA_CACHE, else .kinerja-cache at the repository root."""
     return Path(os.environ.get("KINERJA_CACHE") or root / ".kinerja-cache")
