@@ -120,3 +120,15 @@ def test_listing_is_reused_while_folders_are_unchanged_and_redone_when_one_chang
     (feedback / "2026-03-01.yaml").write_text("tanggal: 2026-03-01\n", encoding="utf-8")
     assert _validate(root) == _validate(root, "--no-cache")
     assert any(d["file"].endswith("2026-03-01.yaml") for d in _validate(root)[1]) and walks
+
+
+def test_a_last_run_record_of_another_shape_is_ignored(arsip_sah: Path):
+    root = arsip_sah.parent
+    _with_findings(arsip_sah)
+    expected = _validate(root, "--no-cache")
+    _validate(root)
+    last, = (root / ".kinerja-cache").rglob("terakhir.bin")
+    tembolok.Tembolok._tulis(last, (str(arsip_sah.resolve()), (("records/x", ("x",), "skp", "0"),), ()))
+    ganti(arsip_sah / "biro-sdm" / "pegawai" / NIP_STAF / "2026" / "evaluasi" / "tw1.yaml", "status: finall",
+          "status: final")
+    assert _validate(root) == _validate(root, "--no-cache") != expected

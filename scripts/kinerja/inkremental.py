@@ -23,7 +23,7 @@ _TEMUKAN = ("K109", "K301", "K302")  # the tree walk's own diagnostics, always r
 
 def keadaan(records: Path, daftar: list[Berkas], blobs: dict[str, str], diagnostik: list[Diagnostik]) -> tuple:
     """What a run leaves for the next one: the records folder, every file and the result."""
-    berkas = tuple((b.rel, b.parts, b.kind, blobs.get(b.path)) for b in daftar)
+    berkas = "\n".join(f"{b.rel}\t{b.kind}\t{blobs.get(b.path, '-')}" for b in daftar)  # compact: one string
     return str(records.resolve()), berkas, tuple(astuple(d) for d in diagnostik)
 
 
@@ -32,30 +32,34 @@ def periksa_ulang(records: Path, cache: tembolok.Tembolok, daftar: list[Berkas],
     """The diagnostics of the tree from the previous run and the change since, or None when
     there is no previous run of this folder, it is not in a Git work tree, or much changed."""
     previous = cache.terakhir()
-    if not (isinstance(previous, tuple) and len(previous) == 3 and previous[0] == str(records.resolve())):
-        return None
+    if not (isinstance(previous, tuple) and len(previous) == 3 and previous[0] == str(records.resolve())
+            and isinstance(previous[1], str) and isinstance(previous[2], tuple)):
+        return None  # none, another folder's, or of another shape: a full run
     top = riwayat.akar_git(records)
     if top is None:
         return None
     _, berkas_lama, diagnostik_lama = previous
-    lama = {rel: (parts, kind, blob) for rel, parts, kind, blob in berkas_lama}
-    baru = {b.rel: (b.parts, b.kind, blobs.get(b.path)) for b in daftar}
+    jalur = Jalur.dari(records, top)
+    lama = dict(line.split("\t", 1) for line in berkas_lama.split("\n")) if berkas_lama else {}
+    baru = {b.rel: b for b in daftar}
     status: dict[tuple, str] = {}
     data_lama: dict[tuple, dict | None] = {}
     for rel in lama.keys() | baru.keys():
         before, after = lama.get(rel), baru.get(rel)
-        if before is not None and after is not None and before[2] == after[2] and after[2] is not None:
+        now = f"{after.kind}\t{blobs.get(after.path, '-')}" if after is not None else None
+        if before is not None and before == now and not now.endswith("\t-"):
             continue
-        parts = (after or before)[0]
+        parts = after.parts if after is not None else tuple(rel[len(jalur.rel_prefix) + 1:].split("/"))
         status[parts] = "A" if before is None else "D" if after is None else "M"
         if before is not None:
-            hit = cache.ambil(f"{before[1]}:{before[2]}")
+            kind, blob = before.split("\t")
+            hit = cache.ambil(f"{kind}:{blob}") if blob != "-" else None
             data_lama[parts] = hit[0] if hit else None
     if len(status) > AMBANG:
         return None
     if not status:  # only files that are not records came or went
         return laporan.urutkan([Diagnostik(*t) for t in diagnostik_lama if t[3] not in _TEMUKAN] + misplaced)
-    perubahan = Perubahan(Jalur.dari(records, top), "", status, data_lama, cari_untracked=True)
+    perubahan = Perubahan(jalur, "", status, data_lama, cari_untracked=True)
     tinjauan = tinjau_dari(perubahan, Pemuat(records, cache, blobs))
     changed = {perubahan.jalur.rel(parts) for parts in status}
     kept = [d for d in (Diagnostik(*t) for t in diagnostik_lama)

@@ -23,7 +23,7 @@ from kinerja.yamlio import tulis_atomik
 
 _PAKET = Path(__file__).resolve().parent
 _SUMBER_TERCACHE = ("yamlio.py", "schema.py", "arsip.py", "tembolok.py", "checks.py", "rekap.py", "aturan.py",
-                    "model.py", "laporan.py")
+                    "model.py", "laporan.py", "pemeriksaan.py", "inkremental.py", "alur/lingkup.py")
 _MAGIC = b"KINERJA-TEMBOLOK-1\n"
 SIMPAN_HASIL = 16  # whole results kept (branches and states a CI cache sees)
 
@@ -103,8 +103,14 @@ def blob_dari_git(records: Path) -> dict[str, str]:
     return BlobGit(records).hasil()
 
 
+def _nama_shard(key: str) -> str:
+    """Per-file entries live in 4,096 shards by the blob id's first three hex digits, so a run
+    that needs a few records reads a few small files."""
+    return key[-40:-37]
+
+
 class Tembolok:
-    """Cache folder: berkas/<2 hex>.bin shards of per-file results, hasil/<key>.bin whole results."""
+    """Cache folder: berkas/<3 hex>.bin shards of per-file results, hasil/<key>.bin whole results."""
 
     def __init__(self, folder: Path):
         self.folder = folder / versi()
@@ -133,12 +139,12 @@ class Tembolok:
     @staticmethod
     def _tulis(path: Path, value) -> None:
         payload = marshal.dumps(value)
-        tulis_atomik(path, _MAGIC + hashlib.sha256(payload).digest() + payload)
+        tulis_atomik(path, _MAGIC + hashlib.sha256(payload).digest() + payload, fsync=False)
 
     # -- per-file results ----------------------------------------------------------------------
 
     def _shard(self, key: str) -> dict:
-        name = key[-40:-38]
+        name = _nama_shard(key)
         shard = self._shards.get(name)
         if shard is None:
             loaded = self._baca(self.folder / "berkas" / f"{name}.bin")
@@ -155,7 +161,7 @@ class Tembolok:
     def simpan(self, key: str, value: tuple) -> None:
         self._dipakai.add(key)
         self._shard(key)[key] = value
-        self._dirty.add(key[-40:-38])
+        self._dirty.add(_nama_shard(key))
 
     def tulis(self) -> None:
         """Write the shards that gained entries, keeping only the entries this run used (so the

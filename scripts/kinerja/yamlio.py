@@ -287,9 +287,10 @@ def muat_bytes(raw: bytes, posisi: bool = True) -> Dokumen:
     return muat_teks(decode(raw), posisi)
 
 
-def tulis_atomik(path: Path, content: str | bytes, *, timpa: bool = True) -> None:
+def tulis_atomik(path: Path, content: str | bytes, *, timpa: bool = True, fsync: bool = True) -> None:
     """Write text (as UTF-8) or bytes to path through a temporary file and a rename:
     never half-written. With timpa=False an existing file is never replaced (FileExistsError).
+    fsync=False skips forcing the data to disk (for caches, which verify what they read).
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -297,7 +298,8 @@ def tulis_atomik(path: Path, content: str | bytes, *, timpa: bool = True) -> Non
         with os.fdopen(fd, "wb") as handle:
             handle.write(content.encode("utf-8") if isinstance(content, str) else content)
             handle.flush()
-            os.fsync(handle.fileno())
+            if fsync:
+                os.fsync(handle.fileno())
         if timpa:
             os.replace(tmp, path)
         else:
