@@ -26,10 +26,9 @@ from kinerja.model import (
     IKI, RHK, SKP, Arsip, Evaluasi, HasilEvaluasi, Identitas, Keberatan, Keputusan, Organisasi,
     Pegawai, PenetapanOrganisasi, Realisasi, Sumber, UmpanBalik, Unit, tanggal,
 )
-from kinerja.yamlio import Dokumen, YamlError, muat_bytes
+from kinerja.yamlio import NIP, Dokumen, YamlError, muat_bytes
 
 KODE_UNIT = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-NIP = re.compile(r"^[0-9]{18}$")
 FOLDER_SKP = re.compile(r"^([0-9]{4})(?:-([2-9]|[1-9][0-9]+))?$")
 BERKAS_PERIODE = re.compile(r"^(tw[1-4]|b(?:0[1-9]|1[0-2])|tahunan)\.yaml$")
 BERKAS_TAHUN = re.compile(r"^([0-9]{4})\.yaml$")

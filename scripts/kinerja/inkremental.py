@@ -31,7 +31,7 @@ def periksa_ulang(records: Path, cache: tembolok.Tembolok, daftar: list[Berkas],
                   blobs: dict[str, str]) -> list[Diagnostik] | None:
     """The diagnostics of the tree from the previous run and the change since, or None when
     there is no previous run of this folder, it is not in a Git work tree, or much changed."""
-    previous = cache.terakhir()
+    previous = cache.catatan("terakhir")
     if not (isinstance(previous, tuple) and len(previous) == 3 and previous[0] == str(records.resolve())
             and isinstance(previous[1], str) and isinstance(previous[2], tuple)):
         return None  # none, another folder's, or of another shape: a full run

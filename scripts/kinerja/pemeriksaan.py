@@ -67,7 +67,7 @@ class Pohon:
         root = arsip.rel_root(self.records)
         where = (str(self.records.resolve()), str(root))
         if self.cache is not None:
-            saved = self.cache.daftar_tersimpan()
+            saved = self.cache.catatan("daftar")
             if isinstance(saved, tuple) and len(saved) == 4 and saved[0] == where and _folder_sama(saved[1]):
                 return [arsip.Berkas(*b) for b in saved[2]], [Diagnostik(*d) for d in saved[3]]
         folders: list = []
@@ -77,7 +77,7 @@ class Pohon:
         # a coarse file system: such a listing is not saved.
         settled = None not in folders and all(mtime < walked - BARU_NS for _, mtime in folders)
         if self.cache is not None and settled:
-            self.cache.simpan_daftar((where, tuple(folders), tuple(tuple(b) for b in daftar),
+            self.cache.simpan_catatan("daftar", (where, tuple(folders), tuple(tuple(b) for b in daftar),
                                       tuple(astuple(d) for d in misplaced)))
         return daftar, misplaced
 
@@ -129,7 +129,7 @@ class Pohon:
         if diagnostik is None:
             diagnostik = self.dimuat[2]
         self.cache.simpan_hasil(key, (tuple(astuple(d) for d in diagnostik), len(self.daftar)))
-        self.cache.simpan_terakhir(inkremental.keadaan(self.records, self.daftar, self.blobs, diagnostik))
+        self.cache.simpan_catatan("terakhir", inkremental.keadaan(self.records, self.daftar, self.blobs, diagnostik))
         return diagnostik, len(self.daftar)
 
 

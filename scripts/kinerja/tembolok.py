@@ -136,6 +136,15 @@ class Tembolok:
         except (EOFError, ValueError, TypeError):
             return None
 
+    @classmethod
+    def _tulis_aman(cls, path: Path, value) -> bool:
+        """Write a cache file; a cache that cannot be written is skipped (False)."""
+        try:
+            cls._tulis(path, value)
+        except OSError:
+            return False
+        return True
+
     @staticmethod
     def _tulis(path: Path, value) -> None:
         payload = marshal.dumps(value)
@@ -168,9 +177,7 @@ class Tembolok:
         cache follows the tree instead of growing); a cache that cannot be written is skipped."""
         for name in sorted(self._dirty):
             shard = {key: value for key, value in self._shards[name].items() if key in self._dipakai}
-            try:
-                self._tulis(self.folder / "berkas" / f"{name}.bin", shard)
-            except OSError:
+            if not self._tulis_aman(self.folder / "berkas" / f"{name}.bin", shard):
                 return
         self._dirty.clear()
 
@@ -182,37 +189,24 @@ class Tembolok:
     def simpan_hasil(self, key: str, value) -> None:
         """Store a whole result; only the newest SIMPAN_HASIL results are kept."""
         folder = self.folder / "hasil"
+        if not self._tulis_aman(folder / f"{key}.bin", value):
+            return
         try:
-            self._tulis(folder / f"{key}.bin", value)
             old = sorted(folder.glob("*.bin"), key=lambda p: p.stat().st_mtime, reverse=True)[SIMPAN_HASIL:]
             for path in old:
                 path.unlink(missing_ok=True)
         except OSError:
-            pass
+            pass  # pruning is housekeeping; another run may be pruning too
 
 
-    # -- the last run, for the next one to check only what changed since ---------------------
+    # -- named single records: "terakhir" (the last run, for the next one to re-check only what
+    # changed since) and "daftar" (the last listing, reused while its folders are unchanged) ---
 
-    def terakhir(self):
-        return self._baca(self.folder / "terakhir.bin")
+    def catatan(self, name: str):
+        return self._baca(self.folder / f"{name}.bin")
 
-    def simpan_terakhir(self, value) -> None:
-        try:
-            self._tulis(self.folder / "terakhir.bin", value)
-        except OSError:
-            pass
-
-
-    # -- the last listing of the tree, reused while its folders are unchanged ------------------
-
-    def daftar_tersimpan(self):
-        return self._baca(self.folder / "daftar.bin")
-
-    def simpan_daftar(self, value) -> None:
-        try:
-            self._tulis(self.folder / "daftar.bin", value)
-        except OSError:
-            pass
+    def simpan_catatan(self, name: str, value) -> None:
+        self._tulis_aman(self.folder / f"{name}.bin", value)
 
 
 def lokasi(root: Path) -> Path:

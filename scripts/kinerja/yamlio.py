@@ -42,7 +42,7 @@ _INT16 = re.compile(r"^0x[0-9a-fA-F]+$")
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
 _INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
 _NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
-_NIP_TANPA_KUTIP = re.compile(r"^[0-9]{18}$")
+NIP = re.compile(r"^[0-9]{18}$")  # also what an unquoted NIP looks like to YAML
 _PESAN_KEDALAMAN = f"Struktur bersarang terlalu dalam (lebih dari {MAKS_KEDALAMAN} tingkat)."
 
 Path_ = tuple  # a path into the document: keys (str) and list indexes (int)
@@ -210,7 +210,7 @@ class _Pembaca:
             self.dok.nilai[path] = (event.start_mark.line + 1, event.start_mark.column + 1)
         if isinstance(event, yaml.ScalarEvent):
             if not event.style and event.tag is None:  # plain and untagged ("! 123" is text)
-                if _NIP_TANPA_KUTIP.match(event.value):
+                if NIP.match(event.value):
                     self._tolak(event, "K108", "NIP ditulis tanpa tanda kutip sehingga terbaca sebagai angka.",
                                 f'Tulis "{event.value}" dengan tanda kutip ganda.')
                 value = resolve_plain(event.value)
