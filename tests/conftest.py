@@ -78,3 +78,9 @@ def jalankan(tmp_path: Path):
     def run(*args: str) -> HasilCli:
         return jalankan_cli(*args, cwd=tmp_path)
     return run
+
+
+@pytest.fixture(autouse=True)
+def tembolok_terpisah(tmp_path_factory, monkeypatch):
+    """Every test keeps its cache in its own temporary folder, never in the repository."""
+    monkeypatch.setenv("KINERJA_CACHE", str(tmp_path_factory.mktemp("tembolok")))

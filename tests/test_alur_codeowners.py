@@ -34,7 +34,7 @@ def test_routing_follows_the_records_and_the_last_match_wins(tmp_path):
         "/records/biro-sdm/pegawai/*/profil.yaml @hr-biro-sdm",  # roster data: the unit's admins
         "/records/biro-sdm/unit.yaml @hr-biro-sdm",
         "/records/biro-sdm/organisasi/ @kemenco/sekjen",  # the head of the parent unit
-        f"{staf}*/keberatan/ @kemenco/sekjen",  # the penilai's own penilai decides objections
+        f"{staf}2026/keberatan/ @kemenco/sekjen",  # the SKP's atasan pejabat penilai decides objections
     ]
     positions = [lines.index(line) for line in expected]
     assert positions == sorted(positions)  # general before specific

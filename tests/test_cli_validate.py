@@ -214,7 +214,7 @@ def test_internal_failure_is_one_line_unless_debug(arsip_sah, jalankan, monkeypa
     def rusak(*args, **kwargs):
         raise RuntimeError("contoh kegagalan")
 
-    monkeypatch.setattr(checks, "periksa", rusak)
+    monkeypatch.setattr(checks, "periksa_pegawai", rusak)
     hasil = jalankan("validate")
     assert (hasil.code, hasil.out) == (2, "")
     assert hasil.err == ("kinerja: galat internal: RuntimeError: contoh kegagalan "

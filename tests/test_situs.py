@@ -20,8 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import NIP_KEPALA, NIP_SEKJEN, NIP_STAF, ganti, tulis_arsip_sah
-from kinerja import arsip as arsip_mod
-from kinerja import aturan, rekap
+from kinerja import aturan, pemeriksaan
 from kinerja.riwayat import Komit
 from kinerja.situs import halaman, konfigurasi, render, svg, tampil
 
@@ -30,9 +29,9 @@ HARI_INI = date(2026, 11, 29)
 
 
 def muat(records: Path):
-    model, diagnostik = arsip_mod.muat(records)
+    model, hasil, diagnostik = pemeriksaan.muat_semua(records)
     assert not [d for d in diagnostik if d.severity == "error"], diagnostik
-    return model, rekap.hitung(model)
+    return model, hasil
 
 
 def tulis(tmp_path: Path, records: Path, unit: str = "biro-sdm", sejarah=None, hari_ini=HARI_INI) -> Path:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from kinerja import arsip, rekap
+from kinerja import pemeriksaan
 from kinerja.situs import halaman, render
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -40,9 +40,9 @@ def _dipilih(page: halaman.Halaman) -> bool:
 
 @pytest.fixture(scope="module")
 def demo():
-    model, diagnostik = arsip.muat(DEMO)
+    model, hasil, diagnostik = pemeriksaan.muat_semua(DEMO)
     assert not [d for d in diagnostik if d.severity == "error"]
-    return model, rekap.hitung(model)
+    return model, hasil
 
 
 @pytest.mark.parametrize("unit", sorted(p.name for p in DEMO.iterdir() if (p / "unit.yaml").is_file()))

@@ -93,7 +93,7 @@ def test_cli_skips_an_unchanged_unit_without_loading_and_rebuilds_a_changed_one(
     err = build()
     assert "unit biro-sdm: situs selesai" in err and "unit sekretariat: situs selesai" in err
     with monkeypatch.context() as m:  # a memoised validation and skipped units load nothing
-        m.setattr(pemeriksaan.arsip, "muat_daftar", lambda *a, **k: pytest.fail("rekaman dimuat"))
+        m.setattr(pemeriksaan.arsip, "baca_semua", lambda *a, **k: pytest.fail("rekaman dimuat"))
         err = build()
     assert "unit biro-sdm: tidak berubah" in err and "unit sekretariat: tidak berubah" in err
 

@@ -10,14 +10,14 @@ from __future__ import annotations
 import errno
 import multiprocessing
 import os
-import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import astuple, dataclass, field
 from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
 
+from kinerja import jenis as jenis_mod
 from kinerja import schema, tembolok
 from kinerja.aturan import Aturan
 from kinerja.laporan import ERROR, Diagnostik
@@ -27,17 +27,6 @@ from kinerja.model import (
     Pegawai, PenetapanOrganisasi, Realisasi, Sumber, UmpanBalik, Unit, tanggal,
 )
 from kinerja.yamlio import NIP, Dokumen, YamlError, muat_bytes
-
-KODE_UNIT = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-FOLDER_SKP = re.compile(r"^([0-9]{4})(?:-([2-9]|[1-9][0-9]+))?$")
-BERKAS_PERIODE = re.compile(r"^(tw[1-4]|b(?:0[1-9]|1[0-2])|tahunan)\.yaml$")
-BERKAS_TAHUN = re.compile(r"^([0-9]{4})\.yaml$")
-BERKAS_UMPAN_BALIK = re.compile(r"^([0-9]{4}-[0-9]{2}-[0-9]{2})(-[a-z0-9]+(-[a-z0-9]+)*)?\.yaml$")
-
-_TATA_LETAK = ("Susunan yang dikenal: <unit>/unit.yaml, <unit>/organisasi/<tahun>.yaml, "
-               "<unit>/pegawai/<nip>/profil.yaml, <unit>/pegawai/<nip>/<tahun>/skp.yaml, "
-               "serta umpan-balik/, evaluasi/ dan keberatan/ di dalam folder SKP.")
-
 
 class Berkas(NamedTuple):
     """A file of the records tree and the kind its path gives it."""
@@ -64,118 +53,81 @@ def _diag(rel: str, code: str, line: int, column: int, message: str, hint: str |
     return Diagnostik(rel, line, column, code, severity, message, hint)
 
 
-def _kind(parts: tuple[str, ...]) -> tuple[str | None, str | None]:
-    """(kind, None) for a recognised path, or (None, reason) for a badly named one.
-
-    (None, None) means the path is not a record location at all.
-    """
-    n = len(parts)
-    name = parts[-1]
-    if not KODE_UNIT.match(parts[0]) and n > 1:
-        return None, f"Nama folder unit '{parts[0]}' tidak sah: pakai huruf kecil, angka dan tanda hubung."
-    if n == 2 and name == "unit.yaml":
-        return "unit", None
-    if n == 3 and parts[1] == "organisasi":
-        return ("organisasi", None) if BERKAS_TAHUN.match(name) else (
-            None, f"Nama berkas '{name}' tidak sah: penetapan organisasi bernama <tahun>.yaml.")
-    if n >= 4 and parts[1] == "pegawai":
-        if not NIP.match(parts[2]):
-            return None, f"Nama folder pegawai '{parts[2]}' tidak sah: harus NIP 18 angka."
-        if n == 4 and name == "profil.yaml":
-            return "profil", None
-        if n >= 5 and not FOLDER_SKP.match(parts[3]):
-            return None, f"Nama folder SKP '{parts[3]}' tidak sah: tulis <tahun> atau <tahun>-<n> (n mulai 2)."
-        if n == 5 and name == "skp.yaml":
-            return "skp", None
-        if n == 6 and parts[4] == "umpan-balik":
-            return ("umpan-balik", None) if BERKAS_UMPAN_BALIK.match(name) else (
-                None, f"Nama berkas '{name}' tidak sah: umpan balik bernama <tttt-bb-hh>[-<judul>].yaml.")
-        if n == 6 and parts[4] in ("evaluasi", "keberatan"):
-            return (parts[4], None) if BERKAS_PERIODE.match(name) else (
-                None, f"Nama berkas '{name}' tidak sah: pakai tw1..tw4, b01..b12 atau tahunan (.yaml).")
-    if name.endswith(".yml"):
-        return None, f"Berkas '{name}' berakhiran .yml; rekaman Kinerja berakhiran .yaml."
-    return None, None
-
-
 def jenis(parts: tuple[str, ...]) -> str | None:
     """The kind of record a path below records/ holds, or None when it holds none."""
-    return _kind(parts)[0] if parts else None
+    return jenis_mod.jenis(parts)
+
+
+def _kenali(parts: tuple[str, ...], path: str, prefix: str, found: list[Berkas],
+            diagnostik: list[Diagnostik]) -> None:
+    """Add a file to the records found, or a diagnostic saying why it does not belong."""
+    rel = prefix + "/" + "/".join(parts)
+    kind, reason = jenis_mod.kenali(parts)
+    if kind is None and reason is None:
+        diagnostik.append(_diag(rel, "K301", 1, 1, f"Berkas '{'/'.join(parts)}' tidak dikenal di dalam folder rekaman.",
+                                jenis_mod.TATA_LETAK))
+    elif kind is None:
+        diagnostik.append(_diag(rel, "K302", 1, 1, reason, jenis_mod.TATA_LETAK))
+    else:
+        found.append(Berkas(rel, path, kind, parts))
+
+
+def awalan(records: Path, root: Path) -> str:
+    """The records folder as diagnostics name it (relative to root when inside it)."""
+    return records.relative_to(root).as_posix() if records.is_relative_to(root) else records.as_posix()
+
+
+def kenali_semua(items: Iterable[tuple[tuple[str, ...], str]], records: Path,
+                 root: Path) -> tuple[list[Berkas], list[Diagnostik]]:
+    """The records among listed files (path parts below records, absolute path), and
+    diagnostics for the files that do not belong."""
+    prefix = awalan(records.resolve(), root)
+    found: list[Berkas] = []
+    diagnostik: list[Diagnostik] = []
+    for parts, path in items:
+        _kenali(parts, path, prefix, found, diagnostik)
+    return found, diagnostik
 
 
 _nama = attrgetter("name")
 
 
-def temukan(records: Path, root: Path, di: Iterable[tuple[str, ...]] | None = None,
-            folders: list | None = None) -> tuple[list[Berkas], list[Diagnostik]]:
-    """Every file under records with its kind, and diagnostics for files that do not belong.
-
-    di: only these folders and files (path parts below records; missing ones are skipped),
-    for loading just the records a change can affect.
-    folders: filled with (path, mtime in ns taken before reading it) of every folder walked,
-    or cleared when a symbolic link was met (such a listing cannot be trusted by mtimes).
-    """
+def temukan(records: Path, root: Path) -> tuple[list[Berkas], list[Diagnostik]]:
+    """Every file under records with its kind, and diagnostics for files that do not belong
+    (the walk, for trees outside Git or holding symbolic links)."""
     records = records.resolve()
     records_real = os.path.realpath(records)
-    prefix = records.relative_to(root).as_posix() if records.is_relative_to(root) else records.as_posix()
+    prefix = awalan(records, root)
     found: list[Berkas] = []
     diagnostik: list[Diagnostik] = []
     linked_dirs: set[str] = set()  # real paths of symlinked folders already walked (no cycles)
 
     def walk(folder: str, parts: tuple[str, ...]):
-        if folders is not None:
-            folders.append((folder, os.stat(folder).st_mtime_ns))
         with os.scandir(folder) as entries:
             ordered = sorted(entries, key=_nama)
         for entry in ordered:
             sub = parts + (entry.name,)
             if entry.is_symlink():
-                visit(entry.path, sub, True, entry.is_dir())
+                link(entry.path, sub, entry.is_dir())
             elif entry.is_dir(follow_symlinks=False):
                 walk(entry.path, sub)
             else:
-                berkas(entry.path, sub)
+                _kenali(sub, entry.path, prefix, found, diagnostik)
 
-    def visit(path: str, sub: tuple[str, ...], is_link: bool, is_dir: bool):
-        if is_link and folders is not None:
-            folders.clear()
-            folders.append(None)  # marks the listing as not reusable
-        if is_link:
-            rel = prefix + "/" + "/".join(sub)
-            target = os.path.realpath(path)
-            if os.path.commonpath((target, records_real)) != records_real:
-                diagnostik.append(_diag(rel, "K109", 1, 1,
-                                        "Tautan simbolik ini menunjuk ke luar folder rekaman; ditolak.",
-                                        "Salin berkasnya ke dalam folder rekaman atau hapus tautannya."))
-                return
-            if is_dir:
-                if target in linked_dirs:
-                    return
-                linked_dirs.add(target)
-        if is_dir:
-            walk(path, sub)
-        else:
-            berkas(path, sub)
-
-    def berkas(path: str, sub: tuple[str, ...]):
+    def link(path: str, sub: tuple[str, ...], is_dir: bool):
         rel = prefix + "/" + "/".join(sub)
-        kind, reason = _kind(sub)
-        if kind is None and reason is None:
-            diagnostik.append(_diag(rel, "K301", 1, 1,
-                                    f"Berkas '{'/'.join(sub)}' tidak dikenal di dalam folder rekaman.",
-                                    _TATA_LETAK))
-        elif kind is None:
-            diagnostik.append(_diag(rel, "K302", 1, 1, reason, _TATA_LETAK))
-        else:
-            found.append(Berkas(rel, path, kind, sub))
+        target = os.path.realpath(path)
+        if os.path.commonpath((target, records_real)) != records_real:
+            diagnostik.append(_diag(rel, "K109", 1, 1,
+                                    "Tautan simbolik ini menunjuk ke luar folder rekaman; ditolak.",
+                                    "Salin berkasnya ke dalam folder rekaman atau hapus tautannya."))
+        elif not is_dir:
+            _kenali(sub, path, prefix, found, diagnostik)
+        elif target not in linked_dirs:
+            linked_dirs.add(target)
+            walk(path, sub)
 
-    if di is None:
-        walk(str(records), ())
-    else:
-        for sub in di:
-            path = os.path.join(records, *sub)
-            if os.path.lexists(path):
-                visit(path, tuple(sub), os.path.islink(path), os.path.isdir(path))
+    walk(str(records), ())
     return found, diagnostik
 
 
@@ -242,11 +194,25 @@ def _kunci(berkas: Berkas, blob: str) -> str:
     return f"{berkas.kind}:{blob}"
 
 
+def _baca_dari(daftar: list[Berkas], isi: dict[str, bytes]) -> list[Hasil]:
+    """Load files from contents at hand (read from Git), in this process."""
+    out = []
+    for berkas in daftar:
+        raw = isi.get(berkas.path)
+        if raw is None:
+            out.append((None, None, [_tidak_terbaca(berkas, FileNotFoundError(errno.ENOENT, "hilang"))]))
+            continue
+        loaded = baca(berkas, raw)
+        out.append((tembolok.blob_id(raw), loaded.data, loaded.diagnostik))
+    return out
+
+
 def baca_semua(daftar: list[Berkas], *, cache: tembolok.Tembolok | None = None,
-               blobs: dict[str, str] | None = None, jobs: int | None = None,
-               progres: bool = False) -> list[Bacaan]:
+               blobs: dict[str, str] | None = None, jobs: int | None = None, progres: bool = False,
+               isi: Callable[[list[Berkas]], dict[str, bytes]] | None = None) -> list[Bacaan]:
     """Load every file, same order as given: from the cache when its blob id (from Git's index,
-    `blobs`) is known there, otherwise in worker processes across all cores for large trees."""
+    `blobs`) is known there, otherwise from the contents `isi` gives (Git's index) or the disk,
+    in worker processes across all cores for large trees."""
     blobs = blobs or {}
     hasil: list[Hasil | None] = [None] * len(daftar)
     todo = []
@@ -258,7 +224,10 @@ def baca_semua(daftar: list[Berkas], *, cache: tembolok.Tembolok | None = None,
         else:
             data, found = hit
             hasil[i] = (blob, data, [Diagnostik(berkas.rel, *d) for d in found])
-    for i, loaded in zip(todo, _muat_paralel([daftar[i] for i in todo], jobs or os.cpu_count() or 1, progres)):
+    missing = [daftar[i] for i in todo]
+    loaded_all = (_baca_dari(missing, isi(missing)) if isi is not None
+                  else _muat_paralel(missing, jobs or os.cpu_count() or 1, progres))
+    for i, loaded in zip(todo, loaded_all):
         hasil[i] = loaded
         blob, data, found = loaded
         if cache is not None and blob:
@@ -343,8 +312,8 @@ def _organisasi(b: Bacaan) -> Organisasi:
     return Organisasi(b.berkas.parts[0], d["tahun"], penetapan, _sumber(b))
 
 
-def _induk_hilang(b: Bacaan, what: str, where: str) -> Diagnostik:
-    return _diag(b.berkas.rel, "K308", 1, 1, f"{what} tanpa {where}.",
+def induk_hilang(rel: str, what: str, where: str) -> Diagnostik:
+    return _diag(rel, "K308", 1, 1, f"{what} tanpa {where}.",
                  f"Setiap rekaman di bawah folder ini memerlukan {where}; buat dengan 'kinerja new'.")
 
 
@@ -366,14 +335,14 @@ def bangun(bacaan: list[Bacaan]) -> tuple[Arsip, list[Diagnostik]]:
         org = _organisasi(b)
         arsip.organisasi[(org.unit, int(b.berkas.parts[-1][:4]))] = org
     for b in valid.get("profil", []):
-        arsip.tambah_pegawai(_pegawai(b))
+        arsip.tambah_pegawai(_pegawai(b), b.berkas.parts[2])
     skp_index: dict[tuple[str, ...], SKP] = {}
     for b in valid.get("skp", []):
         folder = b.berkas.parts[:4]
         pegawai = arsip.pegawai.get((folder[0], folder[2]))
         if pegawai is None:
             if folder[:3] not in present:
-                diagnostik.append(_induk_hilang(b, "SKP", "profil.yaml pegawai"))
+                diagnostik.append(induk_hilang(b.berkas.rel, "SKP", "profil.yaml pegawai"))
             continue
         skp = _skp(b)
         pegawai.skp.append(skp)
@@ -387,7 +356,7 @@ def bangun(bacaan: list[Bacaan]) -> tuple[Arsip, list[Diagnostik]]:
             skp = skp_index.get(b.berkas.parts[:4])
             if skp is None:
                 if b.berkas.parts[:4] not in present:
-                    diagnostik.append(_induk_hilang(b, "Rekaman ini", "skp.yaml di folder SKP-nya"))
+                    diagnostik.append(induk_hilang(b.berkas.rel, "Rekaman ini", "skp.yaml di folder SKP-nya"))
                 continue
             record = build(b)
             if kind == "umpan-balik":
@@ -398,9 +367,6 @@ def bangun(bacaan: list[Bacaan]) -> tuple[Arsip, list[Diagnostik]]:
                 skp.keberatan[record.periode] = record
     for skp in skp_index.values():
         skp.umpan_balik.sort(key=lambda u: u.nama_berkas)
-    for b in by_kind.get("profil", []) + by_kind.get("organisasi", []):
-        if b.berkas.parts[:1] not in present:
-            diagnostik.append(_induk_hilang(b, "Rekaman ini", "unit.yaml di folder unitnya"))
     return arsip, diagnostik
 
 
@@ -411,10 +377,10 @@ def rel_root(records: Path) -> Path:
     return cwd if real.is_relative_to(cwd) else real.parent
 
 
-def blob_semua(records: Path, daftar: list[Berkas], git: tembolok.BlobGit | None = None) -> dict[str, str]:
-    """Blob id of every file: from Git's index when unchanged there (git: the query already
-    started), else from its bytes."""
-    blobs = (git or tembolok.BlobGit(records)).hasil()
+def blob_semua(daftar: list[Berkas], known: dict[str, str]) -> dict[str, str]:
+    """Blob id of every file: those known (from Git's index, unchanged there), the rest from
+    their bytes."""
+    blobs = dict(known)
     for berkas in daftar:
         if berkas.path not in blobs:
             try:
@@ -422,21 +388,3 @@ def blob_semua(records: Path, daftar: list[Berkas], git: tembolok.BlobGit | None
             except OSError:
                 pass  # reported when the file is loaded
     return blobs
-
-
-def muat_daftar(daftar: list[Berkas], diagnostik: list[Diagnostik], cache: tembolok.Tembolok | None = None,
-                blobs: dict[str, str] | None = None, progres: bool = False) -> tuple[Arsip, list[Diagnostik]]:
-    """The model of the given files, with the diagnostics found so far plus every loading one."""
-    bacaan = baca_semua(daftar, cache=cache, blobs=blobs, progres=progres)
-    diagnostik = list(diagnostik)
-    for b in bacaan:
-        diagnostik.extend(b.diagnostik)
-    arsip, more = bangun(bacaan)
-    return arsip, diagnostik + more
-
-
-def muat(records: Path, cache: tembolok.Tembolok | None = None,
-         progres: bool = False) -> tuple[Arsip, list[Diagnostik]]:
-    """Load a whole records tree: the model and every loading diagnostic."""
-    daftar, diagnostik = temukan(records, rel_root(records))
-    return muat_daftar(daftar, diagnostik, cache, blob_semua(records, daftar) if cache else None, progres)

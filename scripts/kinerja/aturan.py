@@ -161,6 +161,19 @@ def _kode(tabel: Mapping[str, object], kode: object, apa: str) -> str:
     return kode  # type: ignore[return-value]
 
 
+_URUTAN_PERIODE = {kode: i for i, kode in enumerate(PERIODE)}
+
+
+def urutkan_periode(kode: Iterable[str]) -> list[str]:
+    """Period codes in calendar order, "tahunan" last (unknown codes after it)."""
+    return sorted(kode, key=lambda k: _URUTAN_PERIODE.get(k, len(_URUTAN_PERIODE)))
+
+
+def urutkan_penetapan(penetapan: Iterable):
+    """Organisation ratings in period order (anything with a `periode`)."""
+    return sorted(penetapan, key=lambda p: _URUTAN_PERIODE.get(p.periode, len(_URUTAN_PERIODE)))
+
+
 def periode_valid(kode: str, evaluasi_periodik: str) -> bool:
     """Whether an evaluation period code fits the unit's periodic rhythm ("tahunan" always does)."""
     return kode == "tahunan" or kode in PERIODE_PERIODIK.get(evaluasi_periodik, ())

@@ -1,18 +1,21 @@
 """Cross-record rules: each a small function yielding diagnostics with a stable code.
 
-The checks read the model and the computed rekap only; they never touch files. Codes:
-K3xx the record tree, K4xx references, K5xx completeness and consistency, K52x dates,
-K6xx rules of the regulation (predikat, objections, curves).
+Checks run per group (`jenis.kelompok`: a unit's unit.yaml, a year's organisation ratings, an
+employee's folder): each sees its own records directly and every other record only through
+`Fakta`, which records what it read, and yields diagnostics on its own files only. They never
+touch files. Codes: K3xx the record tree, K4xx references, K5xx completeness and consistency,
+K52x dates, K6xx rules of the regulation (predikat, objections, curves).
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from kinerja import aturan
+from kinerja import aturan, jenis
+from kinerja.arsip import Berkas, induk_hilang
+from kinerja.fakta import Fakta, tumpang_tindih
 from kinerja.laporan import ERROR, WARNING, Diagnostik
-from kinerja.model import SKP, Arsip, Sumber
-from kinerja.rekap import Rekap
+from kinerja.model import SKP, Organisasi, Pegawai, Sumber, Unit
 
 
 def _d(sumber: Sumber, path: tuple, code: str, message: str, hint: str | None = None, *,
@@ -44,99 +47,92 @@ def masalah_nip(nip: str, jenis_asn: str = "pns") -> str | None:
     return None
 
 
-def cek_nip(arsip: Arsip, rekap: Rekap):
-    for pegawai in arsip.pegawai.values():
-        problem = masalah_nip(pegawai.nip, pegawai.jenis_asn)
-        if problem:
-            yield _d(pegawai.sumber, ("nip",), "K310", f"NIP {pegawai.nip} tidak sah: {problem}.",
-                     "NIP PNS: tanggal lahir (8 angka), bulan-tahun pengangkatan (6), jenis kelamin (1), "
-                     "nomor urut (3).")
+def cek_nip(pegawai: Pegawai, fakta: Fakta):
+    problem = masalah_nip(pegawai.nip, pegawai.jenis_asn)
+    if problem:
+        yield _d(pegawai.sumber, ("nip",), "K310", f"NIP {pegawai.nip} tidak sah: {problem}.",
+                 "NIP PNS: tanggal lahir (8 angka), bulan-tahun pengangkatan (6), jenis kelamin (1), "
+                 "nomor urut (3).")
 
 
 # --- folder names agree with content ---------------------------------------------------------
 
-def cek_nama_folder(arsip: Arsip, rekap: Rekap):
-    for kode, unit in arsip.units.items():
-        if unit.kode != kode:
-            yield _d(unit.sumber, ("kode",), "K303", f"Kode unit '{unit.kode}' tidak sama dengan nama foldernya '{kode}'.",
-                     "Samakan kode dengan nama folder, atau pindahkan folder.")
-    for (unit, nip), pegawai in arsip.pegawai.items():
-        folder_nip = pegawai.sumber.file.rsplit("/", 2)[-2]
-        if pegawai.nip != folder_nip:
-            yield _d(pegawai.sumber, ("nip",), "K304", f"NIP {pegawai.nip} tidak sama dengan nama foldernya {folder_nip}.")
-        for skp in pegawai.skp:
-            if str(skp.tahun) != skp.folder[:4]:
-                yield _d(skp.sumber, ("tahun",), "K305",
-                         f"Tahun SKP {skp.tahun} tidak sama dengan nama foldernya '{skp.folder}'.")
-            if skp.pegawai.nip != skp.nip:
-                yield _d(skp.sumber, ("pegawai", "nip"), "K304",
-                         f"NIP pegawai di SKP ({skp.pegawai.nip}) tidak sama dengan folder pegawainya ({skp.nip}).")
-            for periode, evaluasi in skp.evaluasi.items():
-                if evaluasi.periode != periode:
-                    yield _d(evaluasi.sumber, ("periode",), "K306",
-                             f"Periode '{evaluasi.periode}' tidak sama dengan nama berkas '{periode}.yaml'.")
-            for periode, keberatan in skp.keberatan.items():
-                if keberatan.evaluasi != periode:
-                    yield _d(keberatan.sumber, ("evaluasi",), "K306",
-                             f"Keberatan atas '{keberatan.evaluasi}' harus disimpan sebagai "
-                             f"keberatan/{keberatan.evaluasi}.yaml, bukan {periode}.yaml.")
-            for umpan in skp.umpan_balik:
-                if umpan.nama_berkas[:10] != _tgl(umpan.tanggal):
-                    yield _d(umpan.sumber, ("tanggal",), "K309",
-                             f"Tanggal {_tgl(umpan.tanggal)} tidak sama dengan tanggal di nama berkas "
-                             f"'{umpan.nama_berkas}.yaml'.")
-    for (unit, tahun), organisasi in arsip.organisasi.items():
-        folder_tahun = int(organisasi.sumber.file.rsplit("/", 1)[-1][:4])
-        if organisasi.tahun != folder_tahun:
-            yield _d(organisasi.sumber, ("tahun",), "K307",
-                     f"Tahun {organisasi.tahun} tidak sama dengan nama berkas '{folder_tahun}.yaml'.")
+def cek_nama_folder(pegawai: Pegawai, fakta: Fakta):
+    folder_nip = pegawai.sumber.file.rsplit("/", 2)[-2]
+    if pegawai.nip != folder_nip:
+        yield _d(pegawai.sumber, ("nip",), "K304", f"NIP {pegawai.nip} tidak sama dengan nama foldernya {folder_nip}.")
+    for skp in pegawai.skp:
+        if str(skp.tahun) != skp.folder[:4]:
+            yield _d(skp.sumber, ("tahun",), "K305", f"Tahun SKP {skp.tahun} tidak sama dengan nama foldernya '{skp.folder}'.")
+        if skp.pegawai.nip != skp.nip:
+            yield _d(skp.sumber, ("pegawai", "nip"), "K304",
+                     f"NIP pegawai di SKP ({skp.pegawai.nip}) tidak sama dengan folder pegawainya ({skp.nip}).")
+        for periode, evaluasi in skp.evaluasi.items():
+            if evaluasi.periode != periode:
+                yield _d(evaluasi.sumber, ("periode",), "K306",
+                         f"Periode '{evaluasi.periode}' tidak sama dengan nama berkas '{periode}.yaml'.")
+        for periode, keberatan in skp.keberatan.items():
+            if keberatan.evaluasi != periode:
+                yield _d(keberatan.sumber, ("evaluasi",), "K306",
+                         f"Keberatan atas '{keberatan.evaluasi}' harus disimpan sebagai "
+                         f"keberatan/{keberatan.evaluasi}.yaml, bukan {periode}.yaml.")
+        for umpan in skp.umpan_balik:
+            if umpan.nama_berkas[:10] != _tgl(umpan.tanggal):
+                yield _d(umpan.sumber, ("tanggal",), "K309",
+                         f"Tanggal {_tgl(umpan.tanggal)} tidak sama dengan tanggal di nama berkas "
+                         f"'{umpan.nama_berkas}.yaml'.")
 
 
 # --- the unit and its people ---------------------------------------------------------------
 
-def cek_unit(arsip: Arsip, rekap: Rekap):
-    for kode, unit in arsip.units.items():
-        if (kode, unit.pimpinan) not in arsip.pegawai:
-            yield _d(unit.sumber, ("pimpinan",), "K401",
-                     f"Pimpinan unit ({unit.pimpinan}) bukan pegawai unit ini.",
-                     f"Buat records/{kode}/pegawai/{unit.pimpinan}/profil.yaml atau perbaiki NIP pimpinan.")
-        if unit.induk == kode:
-            yield _d(unit.sumber, ("induk",), "K402", "Unit tidak boleh menjadi induk dirinya sendiri.")
-    for (kode, nip), pegawai in arsip.pegawai.items():
-        if kode not in arsip.units:
-            continue
-        if pegawai.penilai == nip:
-            yield _d(pegawai.sumber, ("penilai",), "K404", "Pegawai tidak boleh menjadi penilai dirinya sendiri.")
-        elif not arsip.pegawai_nip(pegawai.penilai) and arsip.units[kode].pimpinan != nip:
-            yield _d(pegawai.sumber, ("penilai",), "K403",
-                     f"Penilai {pegawai.penilai} tidak ditemukan di rekaman.",
-                     "Hanya pimpinan unit yang lazim dinilai oleh pejabat di luar repositori; periksa NIP penilai.",
-                     severity=WARNING)
+def cek_unit(unit: Unit, kode: str, fakta: Fakta):
+    if unit.kode != kode:
+        yield _d(unit.sumber, ("kode",), "K303", f"Kode unit '{unit.kode}' tidak sama dengan nama foldernya '{kode}'.",
+                 "Samakan kode dengan nama folder, atau pindahkan folder.")
+    if fakta.pegawai(kode, unit.pimpinan) is None:
+        yield _d(unit.sumber, ("pimpinan",), "K401",
+                 f"Pimpinan unit ({unit.pimpinan}) bukan pegawai unit ini.",
+                 f"Buat records/{kode}/pegawai/{unit.pimpinan}/profil.yaml atau perbaiki NIP pimpinan.")
+    if unit.induk == kode:
+        yield _d(unit.sumber, ("induk",), "K402", "Unit tidak boleh menjadi induk dirinya sendiri.")
 
 
-def cek_satu_unit(arsip: Arsip, rekap: Rekap):
-    """One NIP is active in only one unit: SKP periods in different units must not overlap."""
-    for nip, daftar in arsip.per_nip.items():
-        if len(daftar) < 2:
-            continue
-        skps = sorted((s for p in daftar for s in p.skp), key=lambda s: (s.mulai, s.unit, s.folder))
-        for i, skp in enumerate(skps):
-            for other in skps[i + 1:]:
-                if other.unit != skp.unit and other.mulai <= skp.selesai:
-                    yield _d(other.sumber, ("periode",), "K527",
-                             f"NIP {nip} aktif di dua unit sekaligus: periode SKP ini bertumpang tindih dengan "
-                             f"SKP {skp.folder} di unit {skp.unit}.",
-                             "Saat mutasi, akhiri periode SKP lama pada tanggal pindah.")
+def cek_penilai(pegawai: Pegawai, fakta: Fakta):
+    if fakta.unit(pegawai.unit) is None:
+        return
+    if pegawai.penilai == pegawai.nip:
+        yield _d(pegawai.sumber, ("penilai",), "K404", "Pegawai tidak boleh menjadi penilai dirinya sendiri.")
+    elif not fakta.profil(pegawai.penilai) and fakta.pimpinan(pegawai.unit) != pegawai.nip:
+        yield _d(pegawai.sumber, ("penilai",), "K403",
+                 f"Penilai {pegawai.penilai} tidak ditemukan di rekaman.",
+                 "Hanya pimpinan unit yang lazim dinilai oleh pejabat di luar repositori; periksa NIP penilai.",
+                 severity=WARNING)
+
+
+def _urutan_aktif(skp: SKP) -> tuple:
+    return (skp.mulai, skp.unit, skp.folder)
+
+
+def cek_satu_unit(pegawai: Pegawai, fakta: Fakta):
+    """One NIP is active in only one unit: an SKP must not overlap an earlier-starting SKP of the
+    same NIP in another unit (reported on the later one)."""
+    lain = [s for s in fakta.skp(pegawai.nip) if s.unit != pegawai.unit]
+    for skp in pegawai.skp:
+        for other in sorted(lain, key=_urutan_aktif):
+            if _urutan_aktif(other) < _urutan_aktif(skp) and skp.mulai <= other.selesai:
+                yield _d(skp.sumber, ("periode",), "K527",
+                         f"NIP {pegawai.nip} aktif di dua unit sekaligus: periode SKP ini bertumpang tindih dengan "
+                         f"SKP {other.folder} di unit {other.unit}.",
+                         "Saat mutasi, akhiri periode SKP lama pada tanggal pindah.")
 
 
 # --- the SKP -------------------------------------------------------------------------------
 
-def cek_skp(arsip: Arsip, rekap: Rekap):
-    for skp in arsip.semua_skp():
-        pegawai = arsip.pegawai[(skp.unit, skp.nip)]
+def cek_skp(pegawai: Pegawai, fakta: Fakta):
+    for skp in pegawai.skp:
         yield from _cek_isi_skp(skp, pegawai.jenis_jabatan)
-        yield from _cek_tanggal_skp(arsip, skp)
-        yield from _cek_intervensi(arsip, skp, pegawai.jenis_jabatan)
+        yield from _cek_tanggal_skp(pegawai, skp, fakta)
+        yield from _cek_intervensi(fakta, skp, pegawai.jenis_jabatan)
 
 
 def _cek_isi_skp(skp: SKP, jenis_jabatan: str):
@@ -167,34 +163,27 @@ def _cek_isi_skp(skp: SKP, jenis_jabatan: str):
                          "Pilih penerima_layanan, proses_bisnis, penguatan_internal atau anggaran.", severity=WARNING)
 
 
-def _cek_tanggal_skp(arsip: Arsip, skp: SKP):
+def _cek_tanggal_skp(pegawai: Pegawai, skp: SKP, fakta: Fakta):
     if skp.mulai > skp.selesai:
         yield _d(skp.sumber, ("periode", "selesai"), "K521", "Periode SKP berakhir sebelum dimulai.")
         return
     dalam_tahun = skp.mulai.year == skp.tahun == skp.selesai.year
     if not dalam_tahun:
         yield _d(skp.sumber, ("periode",), "K521", f"Periode SKP harus berada di dalam tahun {skp.tahun}.")
-    for other in arsip.pegawai[(skp.unit, skp.nip)].skp:
-        if other is not skp and other.folder < skp.folder and other.tahun == skp.tahun \
-                and other.mulai <= skp.selesai and skp.mulai <= other.selesai:
+    for other in pegawai.skp:
+        if other is not skp and other.folder < skp.folder and other.tahun == skp.tahun and tumpang_tindih(other, skp):
             yield _d(skp.sumber, ("periode",), "K522",
                      f"Periode SKP ini bertumpang tindih dengan SKP {other.folder}.",
                      "SKP kedua dalam setahun dimulai setelah SKP sebelumnya berakhir.")
     if dalam_tahun and skp.status == "ditetapkan" and skp.ditetapkan:  # the deadline is counted in that year
-        unit = arsip.units.get(skp.unit)
-        rules = unit.aturan if unit else aturan.Aturan()
-        tenggat = rules.tenggat_penetapan(skp.tahun, skp.mulai)
+        tenggat = fakta.aturan(skp.unit).tenggat_penetapan(skp.tahun, skp.mulai)
         if skp.ditetapkan > tenggat:
             yield _d(skp.sumber, ("ditetapkan",), "K520",
                      f"SKP ditetapkan {_tgl(skp.ditetapkan)}, melewati tenggat {_tgl(tenggat)}.",
                      severity=WARNING)
 
 
-def _skp_atasan(arsip: Arsip, nip: str, skp: SKP) -> list[SKP]:
-    return [s for s in arsip.skp_tahun(nip, skp.tahun) if s.mulai <= skp.selesai and skp.mulai <= s.selesai]
-
-
-def _cek_intervensi(arsip: Arsip, skp: SKP, jenis_jabatan: str):
+def _cek_intervensi(fakta: Fakta, skp: SKP, jenis_jabatan: str):
     for rhk in skp.hasil_kerja:
         path = ("hasil_kerja", rhk.index, "intervensi")
         if not rhk.intervensi:
@@ -209,9 +198,9 @@ def _cek_intervensi(arsip: Arsip, skp: SKP, jenis_jabatan: str):
             yield _d(skp.sumber, path, "K412",
                      f"RHK yang diintervensi milik {nip}, bukan penilai SKP ini ({skp.penilai.nip}).",
                      "Cascading mengikuti atasan langsung; periksa NIP pada intervensi.", severity=WARNING)
-        if not arsip.pegawai_nip(nip):
+        if not fakta.profil(nip):
             continue  # the superior lives in another repository: nothing to check here
-        candidates = _skp_atasan(arsip, nip, skp)
+        candidates = fakta.skp_atasan(nip, skp)
         if not candidates:
             yield _d(skp.sumber, path, "K411",
                      f"SKP atasan ({nip}) untuk tahun {skp.tahun} belum ada, sehingga RHK '{rhk_id}' belum dapat "
@@ -234,8 +223,8 @@ def _cek_intervensi(arsip: Arsip, skp: SKP, jenis_jabatan: str):
 
 # --- feedback ------------------------------------------------------------------------------
 
-def cek_umpan_balik(arsip: Arsip, rekap: Rekap):
-    for skp in arsip.semua_skp():
+def cek_umpan_balik(pegawai: Pegawai, fakta: Fakta):
+    for skp in pegawai.skp:
         for umpan in skp.umpan_balik:
             if not skp.mulai <= umpan.tanggal <= skp.selesai:
                 yield _d(umpan.sumber, ("tanggal",), "K523",
@@ -253,10 +242,16 @@ def cek_umpan_balik(arsip: Arsip, rekap: Rekap):
 
 # --- evaluations ---------------------------------------------------------------------------
 
-def cek_evaluasi(arsip: Arsip, rekap: Rekap):
-    for hasil in rekap.penilaian:
+def _penilaian(pegawai: Pegawai, fakta: Fakta):
+    for skp in pegawai.skp:
+        for periode in aturan.urutkan_periode(skp.evaluasi):
+            yield fakta.penilaian(skp, periode)
+
+
+def cek_evaluasi(pegawai: Pegawai, fakta: Fakta):
+    unit = fakta.unit(pegawai.unit)
+    for hasil in _penilaian(pegawai, fakta):
         skp, evaluasi = hasil.skp, hasil.evaluasi
-        unit = arsip.units.get(skp.unit)
         if unit and not aturan.periode_valid(evaluasi.periode, unit.evaluasi_periodik):
             yield _d(evaluasi.sumber, ("periode",), "K510",
                      f"Periode '{evaluasi.periode}' tidak sesuai evaluasi periodik unit ({unit.evaluasi_periodik}).",
@@ -324,13 +319,13 @@ def _cek_isi_evaluasi(skp: SKP, hasil):
                      f"Tambahkan penetapan periode {evaluasi.periode} di records/{skp.unit}/organisasi/{skp.tahun}.yaml.")
 
 
-def cek_rating(arsip: Arsip, rekap: Rekap):
+def cek_rating(pegawai: Pegawai, fakta: Fakta):
     """Warnings where a rating runs against what the records say (advice, never a correction)."""
-    for hasil in rekap.penilaian:
+    unit = fakta.unit(pegawai.unit)
+    for hasil in _penilaian(pegawai, fakta):
         evaluasi, skp = hasil.evaluasi, hasil.skp
         if evaluasi.status != "final":
             continue
-        unit = arsip.units.get(skp.unit)
         if hasil.pimpinan and hasil.penetapan and unit and aturan.rating_pimpinan_berbeda(
                 evaluasi.rating_hasil_kerja, hasil.penetapan.predikat, unit.aturan):
             turunan = aturan.rating_hasil_pimpinan(hasil.penetapan.predikat, unit.aturan)
@@ -353,19 +348,9 @@ def cek_rating(arsip: Arsip, rekap: Rekap):
 
 # --- objections ----------------------------------------------------------------------------
 
-def _penilai_dari_penilai(arsip: Arsip, skp: SKP) -> str | None:
-    """The atasan pejabat penilai: the penilai's own penilai at the time, when known."""
-    atasan = _skp_atasan(arsip, skp.penilai.nip, skp)
-    if atasan:
-        return atasan[-1].penilai.nip
-    profiles = arsip.pegawai_nip(skp.penilai.nip)
-    return profiles[0].penilai if profiles else None
-
-
-def cek_keberatan(arsip: Arsip, rekap: Rekap):
-    for skp in arsip.semua_skp():
-        unit = arsip.units.get(skp.unit)
-        rules = unit.aturan if unit else aturan.Aturan()
+def cek_keberatan(pegawai: Pegawai, fakta: Fakta):
+    rules = fakta.aturan(pegawai.unit)
+    for skp in pegawai.skp:
         for periode, keberatan in skp.keberatan.items():
             evaluasi = skp.evaluasi.get(keberatan.evaluasi)
             if evaluasi is None:
@@ -392,7 +377,7 @@ def cek_keberatan(arsip: Arsip, rekap: Rekap):
             if keputusan.tanggal < keberatan.diajukan:
                 yield _d(keberatan.sumber, ("keputusan", "tanggal"), "K529",
                          "Keputusan atas keberatan bertanggal sebelum keberatan diajukan.")
-            atasan = _penilai_dari_penilai(arsip, skp)
+            atasan = fakta.atasan_penilai(skp)
             if atasan and keputusan.oleh != atasan:
                 yield _d(keberatan.sumber, ("keputusan", "oleh"), "K603",
                          f"Keputusan keberatan ditetapkan oleh {keputusan.oleh}, padahal atasan pejabat penilai "
@@ -401,44 +386,64 @@ def cek_keberatan(arsip: Arsip, rekap: Rekap):
 
 # --- organisation ratings and curves -------------------------------------------------------
 
-def cek_organisasi(arsip: Arsip, rekap: Rekap):
-    for (kode, tahun), organisasi in arsip.organisasi.items():
-        unit = arsip.units.get(kode)
-        seen: set[str] = set()
-        for p in organisasi.penetapan:
-            if p.periode in seen:
-                yield _d(organisasi.sumber, ("penetapan", p.index, "periode"), "K531",
-                         f"Periode '{p.periode}' ditetapkan lebih dari sekali.")
-            seen.add(p.periode)
-            if unit and not aturan.periode_valid(p.periode, unit.evaluasi_periodik):
-                yield _d(organisasi.sumber, ("penetapan", p.index, "periode"), "K510",
-                         f"Periode '{p.periode}' tidak sesuai evaluasi periodik unit ({unit.evaluasi_periodik}).")
-            if p.tanggal.year not in (tahun, tahun + 1):
-                yield _d(organisasi.sumber, ("penetapan", p.index, "tanggal"), "K533",
-                         f"Tanggal penetapan {_tgl(p.tanggal)} bukan pada tahun {tahun} atau awal tahun berikutnya.",
-                         severity=WARNING)
-            induk = arsip.units.get(unit.induk) if unit and unit.induk else None
-            if induk and p.ditetapkan_oleh != induk.pimpinan:
-                yield _d(organisasi.sumber, ("penetapan", p.index, "ditetapkan_oleh"), "K608",
-                         f"Predikat organisasi ditetapkan oleh {p.ditetapkan_oleh}, bukan pimpinan unit induk "
-                         f"{induk.kode} ({induk.pimpinan}).", severity=WARNING)
+def cek_organisasi(organisasi: Organisasi, fakta: Fakta):
+    kode, tahun = organisasi.unit, organisasi.tahun
+    folder_tahun = int(organisasi.sumber.file.rsplit("/", 1)[-1][:4])
+    if tahun != folder_tahun:
+        yield _d(organisasi.sumber, ("tahun",), "K307",
+                 f"Tahun {tahun} tidak sama dengan nama berkas '{folder_tahun}.yaml'.")
+    unit = fakta.unit(kode)
+    induk = fakta.unit(unit.induk) if unit and unit.induk else None
+    seen: set[str] = set()
+    for p in organisasi.penetapan:
+        if p.periode in seen:
+            yield _d(organisasi.sumber, ("penetapan", p.index, "periode"), "K531",
+                     f"Periode '{p.periode}' ditetapkan lebih dari sekali.")
+        seen.add(p.periode)
+        if unit and not aturan.periode_valid(p.periode, unit.evaluasi_periodik):
+            yield _d(organisasi.sumber, ("penetapan", p.index, "periode"), "K510",
+                     f"Periode '{p.periode}' tidak sesuai evaluasi periodik unit ({unit.evaluasi_periodik}).")
+        if p.tanggal.year not in (tahun, tahun + 1):
+            yield _d(organisasi.sumber, ("penetapan", p.index, "tanggal"), "K533",
+                     f"Tanggal penetapan {_tgl(p.tanggal)} bukan pada tahun {tahun} atau awal tahun berikutnya.",
+                     severity=WARNING)
+        if induk and p.ditetapkan_oleh != induk.pimpinan:
+            yield _d(organisasi.sumber, ("penetapan", p.index, "ditetapkan_oleh"), "K608",
+                     f"Predikat organisasi ditetapkan oleh {p.ditetapkan_oleh}, bukan pimpinan unit induk "
+                     f"{induk.kode} ({induk.pimpinan}).", severity=WARNING)
 
 
-def cek_kurva(arsip: Arsip, rekap: Rekap):
-    for kurva in rekap.kurva:
-        if kurva.sesuai or kurva.penetapan.kalibrasi:
+def cek_kurva(organisasi: Organisasi, fakta: Fakta):
+    for penetapan in aturan.urutkan_penetapan(organisasi.penetapan):
+        kurva = fakta.kurva(organisasi, penetapan)
+        if kurva.sesuai or penetapan.kalibrasi:
             continue
-        organisasi = arsip.organisasi[(kurva.unit, kurva.tahun)]
-        yield _d(organisasi.sumber, ("penetapan", kurva.penetapan.index, "predikat"), "K605",
+        yield _d(organisasi.sumber, ("penetapan", penetapan.index, "predikat"), "K605",
                  f"Distribusi predikat {aturan.PERIODE[kurva.periode]} {kurva.tahun} menyimpang dari kurva "
-                 f"organisasi {aturan.PREDIKAT_ORGANISASI[kurva.penetapan.predikat]}: " + " ".join(kurva.pelanggaran),
+                 f"organisasi {aturan.PREDIKAT_ORGANISASI[penetapan.predikat]}: " + " ".join(kurva.pelanggaran),
                  "Kurva adalah pedoman, bukan kuota: tulis alasan penyimpangan di 'kalibrasi'.", severity=WARNING)
 
 
-CHECKS = (cek_nip, cek_nama_folder, cek_unit, cek_satu_unit, cek_skp, cek_umpan_balik, cek_evaluasi, cek_rating,
-          cek_keberatan, cek_organisasi, cek_kurva)
+CEK_PEGAWAI = (cek_nip, cek_nama_folder, cek_penilai, cek_satu_unit, cek_skp, cek_umpan_balik, cek_evaluasi,
+               cek_rating, cek_keberatan)
+CEK_ORGANISASI = (cek_organisasi, cek_kurva)
 
 
-def periksa(arsip: Arsip, rekap: Rekap) -> list[Diagnostik]:
-    return [d for check in CHECKS for d in check(arsip, rekap)]
+def periksa_induk_unit(kode: str, berkas: list[Berkas], fakta: Fakta) -> list[Diagnostik]:
+    """K308 for the records that need their unit's unit.yaml when it does not exist."""
+    if fakta.ada_unit(kode):
+        return []
+    return [induk_hilang(b.rel, "Rekaman ini", "unit.yaml di folder unitnya")
+            for b in berkas if jenis.REGISTRI[b.kind].induk == "unit"]
 
+
+def periksa_unit(kode: str, unit: Unit | None, fakta: Fakta) -> list[Diagnostik]:
+    return list(cek_unit(unit, kode, fakta)) if unit is not None else []
+
+
+def periksa_pegawai(pegawai: Pegawai | None, fakta: Fakta) -> list[Diagnostik]:
+    return [d for check in CEK_PEGAWAI for d in check(pegawai, fakta)] if pegawai is not None else []
+
+
+def periksa_organisasi(organisasi: Organisasi | None, fakta: Fakta) -> list[Diagnostik]:
+    return [d for check in CEK_ORGANISASI for d in check(organisasi, fakta)] if organisasi is not None else []

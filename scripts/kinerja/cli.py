@@ -70,13 +70,13 @@ def _saring_path(diagnostik, paths: list[str], records: Path):
 
 def cmd_validate(args) -> int:
     records = _records(args)
-    if args.changed_since:
+    cache = pemeriksaan.buka_tembolok(records, not args.no_cache)
+    if args.changed_since is not None:
         from kinerja.alur import validasi
 
-        diagnostik, jumlah = validasi.periksa_perubahan(records, args.changed_since)
+        diagnostik, jumlah = validasi.periksa_perubahan(records, args.changed_since, cache)
     else:
-        diagnostik, jumlah = pemeriksaan.validasi(records, pemeriksaan.buka_tembolok(records, not args.no_cache),
-                                                  progres=args.format == "text")
+        diagnostik, jumlah = pemeriksaan.validasi(records, cache, progres=args.format == "text")
     if args.paths:
         diagnostik = _saring_path(diagnostik, args.paths, records)
     sys.stdout.write(laporan.RENDERERS[args.format](diagnostik, jumlah))
@@ -149,7 +149,8 @@ def cmd_sintetis(args) -> int:
 def cmd_pr_summary(args) -> int:
     from kinerja.alur import ringkasan
 
-    sys.stdout.write(ringkasan.ringkas(_records(args), args.base))
+    records = _records(args)
+    sys.stdout.write(ringkasan.ringkas(records, args.base, pemeriksaan.buka_tembolok(records, not args.no_cache)))
     return EXIT_OK
 
 
@@ -169,10 +170,10 @@ def cmd_units(args) -> int:
     import json
 
     records = _records(args)
-    if args.changed_since:
+    if args.changed_since is not None:
         from kinerja.alur.lingkup import unit_terdampak
 
-        units = unit_terdampak(records, args.changed_since)
+        units = unit_terdampak(records, args.changed_since, pemeriksaan.buka_tembolok(records, not args.no_cache))
     else:
         units = sorted(p.parent.name for p in records.glob("*/unit.yaml"))
     if args.bagian:

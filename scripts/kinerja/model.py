@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from fractions import Fraction
 from pathlib import Path
 
-from kinerja.aturan import Aturan
+from kinerja.aturan import Aturan, Penilaian
 from kinerja.yamlio import Dokumen, YamlError, muat_bytes
 
 
@@ -230,9 +231,11 @@ class Arsip:
     berkas: list[str] = field(default_factory=list)  # every file looked at, sorted
     per_nip: dict[str, list[Pegawai]] = field(default_factory=dict)
 
-    def tambah_pegawai(self, pegawai: Pegawai) -> None:
-        self.pegawai[(pegawai.unit, pegawai.nip)] = pegawai
-        same = self.per_nip.setdefault(pegawai.nip, [])
+    def tambah_pegawai(self, pegawai: Pegawai, folder: str | None = None) -> None:
+        """Add a profile under its folder's NIP (the path decides; K304 reports a content that disagrees)."""
+        nip = folder or pegawai.nip
+        self.pegawai[(pegawai.unit, nip)] = pegawai
+        same = self.per_nip.setdefault(nip, [])
         same.append(pegawai)
         same.sort(key=lambda p: p.unit)  # by unit, whatever order the files were loaded in
 
@@ -253,3 +256,47 @@ class Arsip:
 
     def skp_tahun(self, nip: str, tahun: int) -> list[SKP]:
         return [s for p in self.pegawai_nip(nip) for s in p.skp if s.tahun == tahun]
+
+
+# --- results the regulation computes from the records (fakta, rekap) ----------------------------
+
+@dataclass(frozen=True)
+class HasilPenilaian:
+    """One evaluation with the ratings that count for it."""
+
+    pegawai: Pegawai
+    skp: SKP
+    evaluasi: Evaluasi
+    penilaian: Penilaian
+    pimpinan: bool  # the employee heads the unit of this SKP
+    penetapan: PenetapanOrganisasi | None  # the unit's organisation rating for the period
+    keberatan: Keberatan | None  # the objection to this evaluation, decided or not
+
+
+@dataclass(frozen=True)
+class HasilKurva:
+    unit: str
+    tahun: int
+    periode: str
+    penetapan: PenetapanOrganisasi
+    jumlah: dict[str, int]  # every predikat code, zeros included
+    pelanggaran: list[str]
+
+    @property
+    def total(self) -> int:
+        return sum(self.jumlah.values())
+
+    @property
+    def sesuai(self) -> bool:
+        return not self.pelanggaran
+
+
+@dataclass(frozen=True)
+class HasilAngkaKredit:
+    pegawai: Pegawai
+    skp: SKP
+    jenjang: str
+    bulan: int
+    predikat: str
+    angka_kredit: Fraction
+    kumulatif: Fraction  # this employee's running total up to and including this SKP

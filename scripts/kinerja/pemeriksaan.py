@@ -1,25 +1,37 @@
-"""A whole run over a records tree: load (through the cache), compute the regulation, check.
+"""A whole run over a records tree: list, load (through the cache), check per group, remember.
 
-`Pohon` is one run's view of a tree: its files and their blob ids are found once and shared
-by validation, loading and the site build's keys; the model is loaded at most once.
-`validasi` also memoises the complete list of diagnostics under a key made of every
-file's path, kind and blob id: when nothing in the tree changed, nothing is loaded.
+`Pohon` is one run's view of a tree. Its files come from Git when the tree is in a work tree
+(the index's blob ids, plus what differs from the index or is untracked: a listing that
+cannot miss a file), else from a walk; with `revisi` they are the staged content only (what
+`git commit` would record, `revisi=":"`) or a commit's, read from Git.
+
+Checking is per group (`jenis.kelompok`). Each group's checks read other groups only through
+`Fakta`, which records the keys read. A run leaves, for the next one, every file's blob id
+and each group's diagnostics and keys read. The next run re-checks only the groups whose
+files changed and the groups that read a key a changed file provides (`jenis.sedia`); the
+records those need are loaded until everything they read is loaded (a fixed point), so the
+result is the one a full run gives. Nothing in the scope is kept by hand.
 """
 
 from __future__ import annotations
 
 import gc
 import os
-import time
-import hashlib
-from dataclasses import astuple
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import astuple, dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from kinerja import arsip, checks, laporan, rekap, tembolok
+from kinerja import arsip, checks, jenis, laporan, rekap, riwayat, tembolok
+from kinerja.arsip import Bacaan, Berkas
+from kinerja.fakta import Fakta
 from kinerja.laporan import Diagnostik
 from kinerja.model import Arsip
 from kinerja.rekap import Rekap
+from kinerja.yamlio import YamlError, muat_bytes
+
+AMBANG = 500  # more changed files than this: a full run is as quick and simpler
 
 
 def buka_tembolok(records: Path, aktif: bool) -> tembolok.Tembolok | None:
@@ -38,53 +50,115 @@ def _tanpa_gc(fn):
             gc.enable()
 
 
-BARU_NS = 2_000_000_000  # folders modified this recently (ns) do not make a reusable listing
+@dataclass
+class Daftar:
+    """The files of a tree: records with their kind, the diagnostics of files that do not belong,
+    blob ids where known, and contents that must come from Git rather than the disk."""
+
+    berkas: list[Berkas]
+    salah: list[Diagnostik]
+    blobs: dict[str, str] = field(default_factory=dict)  # absolute path -> blob id
+    isi_git: dict[str, str] = field(default_factory=dict)  # absolute path -> blob to read from Git
+    top: Path | None = None
 
 
-def _folder_sama(folders) -> bool:
-    """Whether every folder of a saved listing still has the mtime it had then."""
-    try:
-        return all(os.stat(path).st_mtime_ns == mtime for path, mtime in folders)
-    except (OSError, TypeError, ValueError):
-        return False
+def _daftar_git(records: Path, top: Path, revisi: str | None) -> Daftar | None:
+    """The listing from Git, or None when the tree holds a symbolic link or a submodule (the
+    walk handles those)."""
+    records = records.resolve()
+    root = arsip.rel_root(records)
+    folder = records.relative_to(top).as_posix()
+    indeks = revisi is not None
+    git = riwayat.PembacaDaftar(top, folder, kerja=not indeks, revisi=None if revisi == ":" else revisi).hasil()
+    cut = 0 if folder == "." else len(folder) + 1
+    paths: dict[str, str | None] = {}  # path from top -> index blob (None: read from the disk)
+    for path, (mode, blob) in git.indeks.items():
+        if mode == "120000" or mode == "160000":
+            return None
+        if indeks or (path not in git.hilang and path not in git.berubah):
+            paths[path] = blob
+        elif path not in git.hilang:
+            paths[path] = None
+    if not indeks:
+        for path in git.baru:
+            if os.path.islink(top / path):
+                return None
+            paths[path] = None
+    items = sorted((tuple(path[cut:].split("/")), path, blob) for path, blob in paths.items())
+    daftar, salah = arsip.kenali_semua(((parts, str(top / path)) for parts, path, _ in items), records, root)
+    blobs = {str(top / path): blob for _, path, blob in items if blob is not None}
+    berbeda = {str(top / p) for p in git.berubah | git.hilang} if revisi == ":" else set()
+    return Daftar(daftar, salah, blobs, {p: blobs[p] for p in berbeda if p in blobs}, top)
+
+
+def daftar_pohon(records: Path, *, revisi: str | None = None) -> Daftar:
+    top = riwayat.akar_git(records)
+    if top is None:
+        if revisi is not None:
+            raise riwayat.RiwayatError("folder rekaman tidak berada di dalam repositori Git; "
+                                       "--changed-since dan pr-summary memerlukan Git.")
+    else:
+        found = _daftar_git(records, top, revisi)
+        if found is not None:
+            return found
+        if revisi is not None:
+            raise riwayat.RiwayatError("rekaman memuat tautan simbolik atau submodul; periksa tanpa --changed-since.")
+    berkas, salah = arsip.temukan(records, arsip.rel_root(records))
+    return Daftar(berkas, salah, top=top)
+
+
+def _indeks_penyedia(daftar: list[Berkas]) -> dict[jenis.Kunci, set[str]]:
+    """Which groups provide each key (the inverse of `jenis.sedia` over the listing)."""
+    found: dict[jenis.Kunci, set[str]] = defaultdict(set)
+    for b in daftar:
+        group = jenis.kelompok(b.parts)
+        for key in jenis.sedia(b.kind, b.parts):
+            found[key].add(group)
+    return found
+
+
+@dataclass
+class HasilKelompok:
+    diagnostik: list[Diagnostik]
+    dibaca: frozenset[jenis.Kunci]
+
+
+def _periksa(group: str, model: Arsip, fakta: Fakta, berkas: list[Berkas]) -> list[Diagnostik]:
+    """The cross-record diagnostics of one group (its loading diagnostics are the loader's)."""
+    kind, _, rest = group.partition("/")
+    if kind == "unit":
+        return checks.periksa_unit(rest, model.units.get(rest), fakta)
+    unit, _, name = rest.partition("/")
+    found = checks.periksa_induk_unit(unit, berkas, fakta) if kind in ("pegawai", "organisasi") else []
+    if kind == "pegawai":
+        return found + checks.periksa_pegawai(model.pegawai.get((unit, name)), fakta)
+    if kind == "organisasi":
+        tahun = jenis.BERKAS_TAHUN.fullmatch(name)
+        organisasi = model.organisasi.get((unit, int(tahun.group(1)))) if tahun else None
+        return found + checks.periksa_organisasi(organisasi, fakta)
+    return found
 
 
 class Pohon:
-    """One records tree in one run: its files found once, their blob ids computed once (when
-    asked), the model with its computed results and diagnostics loaded at most once."""
+    """One records tree in one run: its files found once, loaded at most once, checked per group."""
 
-    def __init__(self, records: Path, cache: tembolok.Tembolok | None = None, progres: bool = False):
+    def __init__(self, records: Path, cache: tembolok.Tembolok | None = None, progres: bool = False, *,
+                 revisi: str | None = None):
         self.records = Path(records)
         self.cache = cache
         self.progres = progres
-        self._git = tembolok.BlobGit(self.records) if cache is not None else None  # runs during the walk
-        self.daftar, self.misplaced = self._temukan()
-
-    def _temukan(self) -> tuple[list[arsip.Berkas], list[Diagnostik]]:
-        """The tree's files. With the cache, the last listing is reused while no folder's
-        mtime changed (a file added, removed or renamed in a folder changes its mtime; a
-        file's content is keyed by its blob id anyway), which spares reading 40,000 folders."""
-        root = arsip.rel_root(self.records)
-        where = (str(self.records.resolve()), str(root))
-        if self.cache is not None:
-            saved = self.cache.catatan("daftar")
-            if isinstance(saved, tuple) and len(saved) == 4 and saved[0] == where and _folder_sama(saved[1]):
-                return [arsip.Berkas(*b) for b in saved[2]], [Diagnostik(*d) for d in saved[3]]
-        folders: list = []
-        walked = time.time_ns()
-        daftar, misplaced = arsip.temukan(self.records, root, folders=folders)
-        # A folder changed within the last seconds may change again within one mtime tick of
-        # a coarse file system: such a listing is not saved.
-        settled = None not in folders and all(mtime < walked - BARU_NS for _, mtime in folders)
-        if self.cache is not None and settled:
-            self.cache.simpan_catatan("daftar", (where, tuple(folders), tuple(tuple(b) for b in daftar),
-                                      tuple(astuple(d) for d in misplaced)))
-        return daftar, misplaced
+        self.revisi = revisi  # ":" the staged content (Git's index), a commit's, or None: the working tree
+        self._daftar = daftar_pohon(self.records, revisi=revisi)
+        self.top = self._daftar.top
+        self.daftar, self.misplaced = self._daftar.berkas, self._daftar.salah
+        self._bacaan: dict[str, Bacaan] = {}
+        self.hasil_kelompok: dict[str, HasilKelompok] = {}
+        self.dibaca: dict[str, frozenset[jenis.Kunci]] = {}  # after validasi: the keys each group read
 
     @cached_property
     def blobs(self) -> dict[str, str]:
         """Blob id of every file, by absolute path (unreadable files are left out)."""
-        return arsip.blob_semua(self.records, self.daftar, self._git)
+        return arsip.blob_semua(self.daftar, self._daftar.blobs)
 
     @cached_property
     def units(self) -> list[str]:
@@ -92,45 +166,200 @@ class Pohon:
         return sorted(b.parts[0] for b in self.daftar if b.kind == "unit")
 
     @cached_property
-    def dimuat(self) -> tuple[Arsip, Rekap, list[Diagnostik]]:
-        """The model, its computed results and every diagnostic (loading and cross-record)."""
-        def hitung():
-            model, diagnostik = arsip.muat_daftar(self.daftar, self.misplaced, self.cache,
-                                                  self.blobs if self.cache is not None else None, self.progres)
-            hasil = rekap.hitung(model)
-            return model, hasil, laporan.urutkan(diagnostik + checks.periksa(model, hasil))
-        return _tanpa_gc(hitung)
+    def kelompok(self) -> dict[str, list[Berkas]]:
+        found: dict[str, list[Berkas]] = defaultdict(list)
+        for b in self.daftar:
+            found[jenis.kelompok(b.parts)].append(b)
+        return found
 
-    def _kunci_hasil(self) -> str:
-        """Content key of the whole tree: every file's path, kind and blob id, and the misplaced files."""
-        digest = hashlib.sha256(self.cache.folder.name.encode())
-        for berkas in self.daftar:
-            digest.update(f"{berkas.rel}\0{berkas.kind}\0{self.blobs.get(berkas.path, '-')}\n".encode())
-        for d in self.misplaced:
-            digest.update(repr(astuple(d)).encode())
-        return digest.hexdigest()
+    @cached_property
+    def penyedia(self) -> dict[jenis.Kunci, set[str]]:
+        return _indeks_penyedia(self.daftar)
+
+    # -- loading ----------------------------------------------------------------------------------
+
+    def _muat(self, groups: Iterable[str]) -> list[Bacaan]:
+        """The loaded files of these groups (each file read at most once per run)."""
+        todo = [b for g in groups for b in self.kelompok.get(g, ()) if b.rel not in self._bacaan]
+        if todo:
+            git = [b for b in todo if b.path in self._daftar.isi_git]
+            disk = [b for b in todo if b.path not in self._daftar.isi_git]
+            for b in arsip.baca_semua(disk, cache=self.cache, blobs=self.blobs if self.cache else None,
+                                      progres=self.progres, isi=self._baca_isi if self.revisi else None):
+                self._bacaan[b.berkas.rel] = b
+            for b in self._baca_dari_git(git):
+                self._bacaan[b.berkas.rel] = b
+        return [self._bacaan[b.rel] for g in groups for b in self.kelompok.get(g, ())]
+
+    def _baca_isi(self, daftar: list[Berkas]) -> dict[str, bytes]:
+        """Contents of files, read from Git in one pass (the index's or a commit's listing)."""
+        assert self._daftar.top is not None
+        wanted = {b.path: self.blobs[b.path] for b in daftar if b.path in self.blobs}
+        raw = riwayat.baca_blob(self._daftar.top, list(wanted.values()))
+        return {path: raw[blob] for path, blob in wanted.items() if blob in raw}
+
+    def _baca_dari_git(self, daftar: list[Berkas]) -> list[Bacaan]:
+        """Staged files whose working copy differs: loaded with positions from the staged bytes."""
+        if not daftar:
+            return []
+        raw = self._baca_isi(daftar)
+        out = []
+        for b in daftar:
+            loaded = arsip.baca(b, raw.get(b.path, b""))
+            if loaded.dok is None and loaded.data is not None:
+                try:
+                    loaded.dok = muat_bytes(raw.get(b.path, b""))
+                except YamlError:
+                    pass
+            out.append(loaded)
+        return out
+
+    # -- checking ---------------------------------------------------------------------------------
+
+    def _jalankan(self, periksa: set[str], muat: set[str]) -> tuple[Arsip, Fakta, list[Diagnostik]]:
+        """Check the groups in periksa on a model of the groups in muat, growing muat until it
+        holds every group that provides a key their checks read. Returns the model, its Fakta and
+        the loader's diagnostics (every loaded file's)."""
+        units_ada = set(self.units)
+        while True:
+            bacaan = self._muat(sorted(muat))
+            model, induk_hilang = arsip.bangun(bacaan)
+            fakta = Fakta(model, units_ada)
+            dibaca: set[jenis.Kunci] = set()
+            for group in sorted(periksa):
+                with fakta.mencatat() as keys:
+                    found = _periksa(group, model, fakta, self.kelompok.get(group, []))
+                self.hasil_kelompok[group] = HasilKelompok(found, frozenset(keys))
+                dibaca |= keys
+            needed = {g for key in dibaca for g in self.penyedia.get(key, ())}
+            if needed <= muat:
+                loading = [d for b in bacaan for d in b.diagnostik] + induk_hilang
+                return model, fakta, loading
+            muat |= needed
+
+    def _per_kelompok(self, groups: Iterable[str], loading: list[Diagnostik]):
+        """Each checked group's diagnostics (its files' loading ones and its checks') and keys read."""
+        by_rel = {b.rel: jenis.kelompok(b.parts) for b in self.daftar}
+        found: dict[str, list[Diagnostik]] = defaultdict(list)
+        for d in loading:
+            found[by_rel[d.file]].append(d)
+        return {g: (found.get(g, []) + self.hasil_kelompok[g].diagnostik, self.hasil_kelompok[g].dibaca)
+                for g in groups}
+
+    @cached_property
+    def _penuh(self) -> tuple[Arsip, Fakta, list[Diagnostik]]:
+        """Every group checked on the whole model: the model, its Fakta, the loader's diagnostics."""
+        groups = set(self.kelompok)
+        return _tanpa_gc(lambda: self._jalankan(groups, set(groups)))
+
+    @cached_property
+    def dimuat(self) -> tuple[Arsip, Rekap, list[Diagnostik]]:
+        """The whole model, its computed results and every diagnostic (loading and cross-record)."""
+        model, fakta, loading = self._penuh
+        diagnostik = loading + [d for h in self.hasil_kelompok.values() for d in h.diagnostik]
+        return model, _tanpa_gc(lambda: rekap.hitung(model, fakta)), laporan.urutkan(diagnostik + self.misplaced)
 
     def validasi(self) -> tuple[list[Diagnostik], int]:
-        """Every diagnostic of the tree, sorted, and the number of files checked: memoised in
-        the cache, so an unchanged tree is not loaded at all."""
-        return _tanpa_gc(self._validasi)
-
-    def _validasi(self) -> tuple[list[Diagnostik], int]:
-        if self.cache is None:
-            return self.dimuat[2], len(self.daftar)
-        key = self._kunci_hasil()
-        memo = self.cache.hasil(key)
-        if isinstance(memo, tuple) and len(memo) == 2:
-            found, jumlah = memo
-            return [Diagnostik(*d) for d in found], jumlah
-        from kinerja import inkremental  # the change-scope machinery, only on a cache miss
-
-        diagnostik = inkremental.periksa_ulang(self.records, self.cache, self.daftar, self.misplaced, self.blobs)
-        if diagnostik is None:
-            diagnostik = self.dimuat[2]
-        self.cache.simpan_hasil(key, (tuple(astuple(d) for d in diagnostik), len(self.daftar)))
-        self.cache.simpan_catatan("terakhir", inkremental.keadaan(self.records, self.daftar, self.blobs, diagnostik))
+        """Every diagnostic of the tree, sorted, and the number of files checked: with the cache,
+        only what changed since the last run and what read it is checked again. Afterwards
+        `dibaca` holds the keys each group read."""
+        per_group = _tanpa_gc(self._periksa_ulang) if self.cache is not None else None
+        if per_group is None:
+            per_group = self._per_kelompok(self.kelompok, self._penuh[2])
+        self.dibaca = {g: keys for g, (_, keys) in per_group.items()}
+        diagnostik = laporan.urutkan([d for found, _ in per_group.values() for d in found] + self.misplaced)
+        if self.cache is not None:
+            self.cache.simpan_catatan("terakhir", self._keadaan(per_group))
+            self.cache.tulis()
         return diagnostik, len(self.daftar)
+
+    # -- the last run, for the next one ---------------------------------------------------------------
+
+    def _berkas_teks(self) -> str:
+        return "\n".join(f"{b.rel}\t{b.kind}\t{self.blobs.get(b.path, '-')}" for b in self.daftar)
+
+    def _keadaan(self, per_group: dict[str, tuple[list[Diagnostik], frozenset]]) -> tuple:
+        groups = {g: (tuple(astuple(d) for d in found), tuple(sorted(dibaca)))
+                  for g, (found, dibaca) in per_group.items()}
+        return str(self.records.resolve()), self._berkas_teks(), groups
+
+    def _lalu(self):
+        previous = self.cache.catatan("terakhir") if self.cache is not None else None
+        if not (isinstance(previous, tuple) and len(previous) == 3 and previous[0] == str(self.records.resolve())
+                and isinstance(previous[1], str) and isinstance(previous[2], dict)):
+            return None
+        return previous
+
+    def berubah_sejak(self, berkas_lama: dict[str, tuple[str, str]]) -> set[str]:
+        """The files (rel) whose kind or blob differs from an earlier listing, or that came or went."""
+        baru = {b.rel: (b.kind, self.blobs.get(b.path, "-")) for b in self.daftar}
+        return {rel for rel in berkas_lama.keys() | baru.keys()
+                if berkas_lama.get(rel) != baru.get(rel) or baru[rel][1] == "-"}
+
+    def _periksa_ulang(self) -> dict[str, tuple[list[Diagnostik], frozenset]] | None:
+        """Each group's diagnostics and keys read, re-checking only what a change since the last run
+        can affect; None when there is no usable last run or too much changed."""
+        previous = self._lalu()
+        if previous is None:
+            return None
+        lama = {rel: (kind, blob) for rel, kind, blob in
+                (line.split("\t") for line in previous[1].split("\n") if line)}
+        changed = self.berubah_sejak(lama)
+        if len(changed) > AMBANG:
+            return None
+        terdahulu: dict[str, tuple[list[Diagnostik], frozenset]] = {}
+        try:
+            for group, (found, dibaca) in previous[2].items():
+                terdahulu[group] = ([Diagnostik(*d) for d in found], frozenset(tuple(k) for k in dibaca))
+        except (TypeError, ValueError):
+            return None  # an entry of another shape: a full run
+        periksa = self.terdampak(changed, {g: dibaca for g, (_, dibaca) in terdahulu.items()})
+        if periksa:
+            muat = set(periksa) | {provider for g in periksa if g in terdahulu
+                                   for key in terdahulu[g][1] for provider in self.penyedia.get(key, ())}
+            _, _, loading = self._jalankan(set(periksa), muat)
+            terdahulu.update(self._per_kelompok(periksa, loading))
+        return {g: terdahulu[g] for g in self.kelompok}
+
+    def terdampak(self, changed: set[str], dibaca: dict[str, frozenset]) -> set[str]:
+        """The groups a change can affect: those of the changed files (rel paths; still in the
+        tree) and those that read a key a changed file provides, before or after the change."""
+        kunci: set[jenis.Kunci] = set()
+        groups: set[str] = set()
+        for rel in changed:
+            parts = tuple(rel[len(self.awalan):].split("/"))
+            groups.add(jenis.kelompok(parts))
+            kind = jenis.jenis(parts)
+            if kind is not None:
+                kunci |= jenis.sedia(kind, parts)
+        groups |= {g for g, keys in dibaca.items() if not keys.isdisjoint(kunci)}
+        return {g for g in groups if g in self.kelompok}
+
+    @cached_property
+    def awalan(self) -> str:
+        """What every rel path of this tree starts with (the records folder and a slash)."""
+        records = self.records.resolve()
+        return arsip.awalan(records, arsip.rel_root(records)) + "/"
+
+    def kelompok_berkas(self, rel: str) -> str:
+        """The group of a file given by its rel path."""
+        return jenis.kelompok(tuple(rel.removeprefix(self.awalan).split("/")))
+
+    def data(self, rel: str) -> dict | None:
+        """The loaded data of one file of the tree (None: absent or not a valid record)."""
+        group = self.kelompok_berkas(rel)
+        found = [b for b in self._muat([group]) if b.berkas.rel == rel]
+        return found[0].data if found else None
+
+    def model(self, groups: Iterable[str]) -> Arsip:
+        """The model of just these groups' records."""
+        return arsip.bangun(self._muat(sorted(groups)))[0]
+
+    def model_sekitar(self, groups: set[str]) -> tuple[Arsip, Fakta]:
+        """A model in which everything about these groups is as in the whole tree: them and
+        every group their checks read, loaded to a fixed point."""
+        model, fakta, _ = self._jalankan(set(groups), set(groups))
+        return model, fakta
 
 
 def muat_semua(records: Path, cache: tembolok.Tembolok | None = None, progres: bool = False):

@@ -1,6 +1,6 @@
-"""The regulation applied to the loaded model: predikat of every evaluation, distribution
-curves of every unit and period, credit points. Computed once per run, read by the
-checks, the commands, the site and the reviewer summary."""
+"""The regulation applied to the whole loaded model: predikat of every evaluation, distribution
+curves of every unit and period, credit points. Computed once per run through `Fakta` (the
+same code the checks use), read by the commands, the site and the reviewer summary."""
 
 from __future__ import annotations
 
@@ -8,50 +8,10 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from kinerja import aturan
-from kinerja.aturan import Penilaian
-from kinerja.model import SKP, Arsip, Evaluasi, Keberatan, Pegawai, PenetapanOrganisasi, Unit
+from kinerja.fakta import Fakta
+from kinerja.model import SKP, Arsip, HasilAngkaKredit, HasilKurva, HasilPenilaian, Pegawai
 
-
-@dataclass(frozen=True)
-class HasilPenilaian:
-    """One evaluation with the ratings that count for it."""
-
-    pegawai: Pegawai
-    skp: SKP
-    evaluasi: Evaluasi
-    penilaian: Penilaian
-    pimpinan: bool  # the employee heads the unit of this SKP
-    penetapan: PenetapanOrganisasi | None  # the unit's organisation rating for the period
-    keberatan: Keberatan | None  # the objection to this evaluation, decided or not
-
-
-@dataclass(frozen=True)
-class HasilKurva:
-    unit: str
-    tahun: int
-    periode: str
-    penetapan: PenetapanOrganisasi
-    jumlah: dict[str, int]  # every predikat code, zeros included
-    pelanggaran: list[str]
-
-    @property
-    def total(self) -> int:
-        return sum(self.jumlah.values())
-
-    @property
-    def sesuai(self) -> bool:
-        return not self.pelanggaran
-
-
-@dataclass(frozen=True)
-class HasilAngkaKredit:
-    pegawai: Pegawai
-    skp: SKP
-    jenjang: str
-    bulan: int
-    predikat: str
-    angka_kredit: Fraction
-    kumulatif: Fraction  # this employee's running total up to and including this SKP
+__all__ = ["HasilAngkaKredit", "HasilKurva", "HasilPenilaian", "Rekap", "hitung", "jenjang_skp"]
 
 
 @dataclass(frozen=True)
@@ -61,51 +21,6 @@ class Rekap:
     angka_kredit: list[HasilAngkaKredit]
 
 
-def _urutan_periode(kode: str) -> int:
-    return list(aturan.PERIODE).index(kode)
-
-
-def nilai_evaluasi(arsip: Arsip, skp: SKP, evaluasi: Evaluasi) -> HasilPenilaian:
-    unit: Unit | None = arsip.units.get(skp.unit)
-    pegawai = arsip.pegawai[(skp.unit, skp.nip)]
-    rules = unit.aturan if unit else aturan.Aturan()
-    pimpinan = unit is not None and unit.pimpinan == skp.nip
-    organisasi = arsip.organisasi.get((skp.unit, skp.tahun))
-    penetapan = organisasi.untuk(evaluasi.periode) if organisasi else None
-    keberatan = skp.keberatan.get(evaluasi.periode)
-    dasar = aturan.rating_berlaku(evaluasi.rating_hasil_kerja, evaluasi.rating_perilaku_kerja,
-                                  pimpinan=pimpinan, predikat_organisasi=penetapan.predikat if penetapan else None,
-                                  aturan=rules)
-    penilaian = dasar
-    if keberatan is not None and keberatan.keputusan is not None:
-        keputusan = keberatan.keputusan
-        hasil = keputusan.rating_hasil_kerja or dasar.rating_hasil_kerja
-        if hasil is not None:
-            penilaian = aturan.rating_berlaku(None, None, keputusan=(hasil, keputusan.rating_perilaku_kerja),
-                                              aturan=rules)
-    return HasilPenilaian(pegawai, skp, evaluasi, penilaian, pimpinan, penetapan, keberatan)
-
-
-def _kurva(arsip: Arsip, penilaian: list[HasilPenilaian]) -> list[HasilKurva]:
-    # The final predikat of each employee per (unit, year, period); a later SKP of the
-    # same year (a transfer inside the unit) replaces an earlier one.
-    terakhir: dict[tuple[str, int, str], dict[str, str]] = {}
-    for hasil in penilaian:
-        if hasil.evaluasi.status != "final" or hasil.penilaian.predikat is None:
-            continue
-        key = (hasil.skp.unit, hasil.skp.tahun, hasil.evaluasi.periode)
-        terakhir.setdefault(key, {})[hasil.skp.nip] = hasil.penilaian.predikat
-    rows = []
-    for (unit, tahun), organisasi in sorted(arsip.organisasi.items()):
-        for penetapan in sorted(organisasi.penetapan, key=lambda p: _urutan_periode(p.periode)):
-            jumlah = dict.fromkeys(aturan.PREDIKAT, 0)
-            for predikat in terakhir.get((unit, tahun, penetapan.periode), {}).values():
-                jumlah[predikat] += 1
-            rows.append(HasilKurva(unit, tahun, penetapan.periode, penetapan, jumlah,
-                                   aturan.periksa_kurva(penetapan.predikat, jumlah)))
-    return rows
-
-
 def jenjang_skp(pegawai: Pegawai, skp: SKP) -> str | None:
     """The functional level credit points use: the SKP's snapshot, else the profile's."""
     if skp.pegawai.jenjang:
@@ -113,7 +28,8 @@ def jenjang_skp(pegawai: Pegawai, skp: SKP) -> str | None:
     return pegawai.jenjang if pegawai.jenis_jabatan == "fungsional" else None
 
 
-def _angka_kredit(penilaian: list[HasilPenilaian]) -> list[HasilAngkaKredit]:
+def angka_kredit(penilaian: list[HasilPenilaian]) -> list[HasilAngkaKredit]:
+    """Credit points of the annual results of one employee's (or many employees') SKPs, in order."""
     rows = []
     kumulatif: dict[tuple[str, str], Fraction] = {}
     for hasil in penilaian:
@@ -130,8 +46,15 @@ def _angka_kredit(penilaian: list[HasilPenilaian]) -> list[HasilAngkaKredit]:
     return rows
 
 
-def hitung(arsip: Arsip) -> Rekap:
-    penilaian = [nilai_evaluasi(arsip, skp, skp.evaluasi[periode])
-                 for skp in arsip.semua_skp()
-                 for periode in sorted(skp.evaluasi, key=_urutan_periode)]
-    return Rekap(penilaian, _kurva(arsip, penilaian), _angka_kredit(penilaian))
+def penilaian_pegawai(fakta: Fakta, pegawai: Pegawai) -> list[HasilPenilaian]:
+    """Every evaluation of one employee's SKPs, in order of SKP and period."""
+    return [fakta.penilaian(skp, periode) for skp in pegawai.skp for periode in aturan.urutkan_periode(skp.evaluasi)]
+
+
+def hitung(arsip: Arsip, fakta: Fakta | None = None) -> Rekap:
+    fakta = fakta or Fakta(arsip)
+    penilaian = [h for key in sorted(arsip.pegawai) for h in penilaian_pegawai(fakta, arsip.pegawai[key])]
+    kurva = [fakta.kurva(organisasi, penetapan)
+             for _, organisasi in sorted(arsip.organisasi.items())
+             for penetapan in aturan.urutkan_penetapan(organisasi.penetapan)]
+    return Rekap(penilaian, kurva, angka_kredit(penilaian))

@@ -167,3 +167,81 @@ class Pencarian:
             detail = err.decode("utf-8", "replace").strip().splitlines()
             raise RiwayatError(f"git grep gagal: {detail[-1] if detail else 'tanpa pesan'}")
         return [name for name in out.decode("utf-8", "replace").split("\0") if name]
+
+
+# --- the records tree as Git sees it -----------------------------------------------------------
+
+@dataclass
+class DaftarGit:
+    """Files under a folder by Git: the index's blob of every tracked file, and the paths whose
+    working copy differs from it (modified or deleted) or that Git does not track (untracked,
+    ignored ones included). Paths relative to top. Git lists no FIFOs or sockets."""
+
+    top: Path
+    indeks: dict[str, tuple[str, str]]  # path -> (mode, blob id) of stage 0
+    berubah: set[str]  # tracked, working copy modified
+    hilang: set[str]  # tracked, working copy deleted
+    baru: list[str]  # not tracked
+
+
+class PembacaDaftar:
+    """The listing of the index and of how the working tree differs from it (or of a commit's
+    tree, `revisi`): the commands start at once and run while the caller works; `hasil`
+    collects them."""
+
+    def __init__(self, top: Path, folder: str, *, kerja: bool = True, revisi: str | None = None):
+        self.top = top
+        self.revisi = revisi
+        if revisi is not None:
+            args = [("ls-tree", "-r", "-z", revisi, "--", folder)]
+        else:
+            args = [("ls-files", "-s", "-z", "--", folder)]
+            if kerja:
+                args.append(("ls-files", "-t", "-z", "-m", "-d", "-o", "--", folder))
+        self.proses = [subprocess.Popen([*_BASE, *a], cwd=top, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                        env={**os.environ, **_ENV}) for a in args]
+
+    def hasil(self) -> DaftarGit:
+        outputs = [(p.communicate()[0], p.returncode) for p in self.proses]
+        if any(code != 0 for _, code in outputs):
+            raise RiwayatError("git ls-files gagal membaca daftar berkas.")
+        indeks: dict[str, tuple[str, str]] = {}
+        for line in outputs[0][0].split(b"\0"):
+            if line:
+                meta, _, name = line.partition(b"\t")
+                mode, blob, stage = meta.split(b" ")
+                if self.revisi is not None:  # ls-tree: mode, type, object
+                    blob, stage = stage, b"0"
+                if stage == b"0":
+                    indeks[name.decode("utf-8", "surrogateescape")] = (mode.decode(), blob.decode())
+        daftar = DaftarGit(self.top, indeks, set(), set(), [])
+        if len(outputs) > 1:
+            for token in outputs[1][0].split(b"\0"):
+                tag, path = token[:2], token[2:].decode("utf-8", "surrogateescape")
+                if tag == b"C ":
+                    daftar.berubah.add(path)
+                elif tag == b"R ":
+                    daftar.hilang.add(path)
+                elif tag == b"? ":
+                    daftar.baru.append(path)
+        return daftar
+
+
+def baca_blob(top: Path, blobs: list[str]) -> dict[str, bytes]:
+    """The content of each blob id, read by one `git cat-file --batch`."""
+    ids = list(dict.fromkeys(blobs))
+    if not ids:
+        return {}
+    out = _git(top, "cat-file", "--batch", input_="".join(f"{b}\n" for b in ids).encode())
+    result: dict[str, bytes] = {}
+    pos = 0
+    for blob in ids:
+        end = out.index(b"\n", pos)
+        header = out[pos:end].split(b" ")
+        pos = end + 1
+        if len(header) != 3:
+            continue
+        size = int(header[2])
+        result[blob] = out[pos:pos + size]
+        pos += size + 1
+    return result

@@ -1,4 +1,4 @@
-"""Content-addressed cache of loaded-and-validated records and of whole validation results.
+"""Content-addressed cache of loaded-and-validated records, and the last run's per-group results.
 
 Keys are Git blob ids (sha1 of "blob <size>\\0<content>"): taken from Git's index for files
 that a clean checkout has unchanged, computed from the bytes for every other file. Every
@@ -14,7 +14,6 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
-import subprocess
 from functools import cache
 from pathlib import Path
 
@@ -22,18 +21,15 @@ from kinerja import __version__
 from kinerja.yamlio import tulis_atomik
 
 _PAKET = Path(__file__).resolve().parent
-_SUMBER_TERCACHE = ("yamlio.py", "schema.py", "arsip.py", "tembolok.py", "checks.py", "rekap.py", "aturan.py",
-                    "model.py", "laporan.py", "pemeriksaan.py", "inkremental.py", "alur/lingkup.py")
 _MAGIC = b"KINERJA-TEMBOLOK-1\n"
-SIMPAN_HASIL = 16  # whole results kept (branches and states a CI cache sees)
 
 
 @cache
 def versi() -> str:
     """Hash of everything a cached result depends on besides the records themselves."""
     digest = hashlib.sha256(__version__.encode())
-    for name in _SUMBER_TERCACHE:
-        digest.update((_PAKET / name).read_bytes())
+    for path in sorted(_PAKET.rglob("*.py")):  # every module: none can be forgotten
+        digest.update(path.relative_to(_PAKET).as_posix().encode() + b"\0" + path.read_bytes())
     for path in sorted((_PAKET / "schemas").glob("*.json")):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:20]
@@ -44,65 +40,6 @@ def blob_id(raw: bytes) -> str:
     return hashlib.sha1(b"blob %d\0" % len(raw) + raw).hexdigest()
 
 
-def _git(cwd: Path, *args: str) -> bytes | None:
-    try:
-        result = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
-    except OSError:
-        return None
-    return result.stdout if result.returncode == 0 else None
-
-
-class BlobGit:
-    """Blob ids of files under records that Git's index holds unchanged, by absolute path.
-
-    Files that are modified, staged, untracked or symbolic links are left out: their id
-    must come from their bytes. Outside a Git work tree the answer is empty. The two Git
-    commands start at once and run while the caller walks the tree; `hasil` collects them.
-    """
-
-    def __init__(self, records: Path):
-        top = _git(records, "rev-parse", "--show-toplevel")
-        self.top = top.decode().strip() if top is not None else None
-        self.proses = []
-        if self.top is not None:
-            target = str(records.resolve())
-            for args in (("ls-files", "-s", "-z", "--", target),
-                         ("status", "--porcelain", "-z", "--untracked-files=no", "--", target)):
-                self.proses.append(subprocess.Popen(["git", *args], cwd=self.top, stdout=subprocess.PIPE,
-                                                    stderr=subprocess.DEVNULL))
-
-    def hasil(self) -> dict[str, str]:
-        outputs = [(p.communicate()[0], p.returncode) for p in self.proses]
-        if self.top is None or any(code != 0 for _, code in outputs):
-            return {}
-        (listed, _), (status, _) = outputs
-        dirty: set[str] = set()
-        tokens = status.split(b"\0")
-        i = 0
-        while i < len(tokens):
-            token = tokens[i]
-            if len(token) > 3:
-                dirty.add(token[3:].decode("utf-8", "surrogateescape"))
-                if token[:1] in (b"R", b"C"):
-                    i += 1  # the source path of a rename or copy follows
-            i += 1
-        blobs = {}
-        for line in listed.split(b"\0"):
-            if not line:
-                continue
-            meta, _, name = line.partition(b"\t")
-            mode, blob, stage = meta.split(b" ")
-            path = name.decode("utf-8", "surrogateescape")
-            if mode != b"100644" and mode != b"100755" or stage != b"0" or path in dirty:
-                continue
-            blobs[self.top + "/" + path] = blob.decode()
-        return blobs
-
-
-def blob_dari_git(records: Path) -> dict[str, str]:
-    return BlobGit(records).hasil()
-
-
 def _nama_shard(key: str) -> str:
     """Per-file entries live in 4,096 shards by the blob id's first three hex digits, so a run
     that needs a few records reads a few small files."""
@@ -110,7 +47,7 @@ def _nama_shard(key: str) -> str:
 
 
 class Tembolok:
-    """Cache folder: berkas/<3 hex>.bin shards of per-file results, hasil/<key>.bin whole results."""
+    """Cache folder: berkas/<3 hex>.bin shards of per-file results, and named records (the last run)."""
 
     def __init__(self, folder: Path):
         self.folder = folder / versi()
@@ -181,26 +118,8 @@ class Tembolok:
                 return
         self._dirty.clear()
 
-    # -- whole results ---------------------------------------------------------------------------
-
-    def hasil(self, key: str):
-        return self._baca(self.folder / "hasil" / f"{key}.bin")
-
-    def simpan_hasil(self, key: str, value) -> None:
-        """Store a whole result; only the newest SIMPAN_HASIL results are kept."""
-        folder = self.folder / "hasil"
-        if not self._tulis_aman(folder / f"{key}.bin", value):
-            return
-        try:
-            old = sorted(folder.glob("*.bin"), key=lambda p: p.stat().st_mtime, reverse=True)[SIMPAN_HASIL:]
-            for path in old:
-                path.unlink(missing_ok=True)
-        except OSError:
-            pass  # pruning is housekeeping; another run may be pruning too
-
-
-    # -- named single records: "terakhir" (the last run, for the next one to re-check only what
-    # changed since) and "daftar" (the last listing, reused while its folders are unchanged) ---
+    # -- named records: "terakhir", the last run (every file's blob id, each group's diagnostics and
+    # keys read), for the next run to re-check only what changed since -----------------------------
 
     def catatan(self, name: str):
         return self._baca(self.folder / f"{name}.bin")

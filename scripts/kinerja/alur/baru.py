@@ -14,10 +14,10 @@ import os
 from datetime import date
 from pathlib import Path
 
-from kinerja import arsip as arsip_mod
-from kinerja import aturan
-from kinerja.alur.lingkup import Pemuat, sisi
+from kinerja import arsip, aturan
+from kinerja.jenis import KODE_UNIT
 from kinerja.model import SKP, Arsip, Pegawai
+from kinerja.pemeriksaan import Pohon
 from kinerja.yamlio import tulis_atomik
 
 ISI = "(isi di sini)"  # placeholder for free text still to be written
@@ -47,30 +47,35 @@ def _tanggal(text: str | None, apa: str) -> date:
 
 
 class Konteks:
-    """The records a new file is filled from: only the folders it needs are loaded."""
+    """The records a new file is filled from: only the groups it needs are loaded."""
 
     def __init__(self, records: Path):
         if not records.is_dir():
             raise BaruError(f"folder rekaman '{records}' tidak ditemukan.")
         self.records = records
-        self.pemuat = Pemuat(records)
+        self.pohon = Pohon(records)
+        self._groups: set[str] = set()
         self._arsip: Arsip | None = None
+
+    def _folder(self, nips: set[str]) -> set[str]:
+        return {g for nip in nips for g in self.pohon.penyedia.get(("profil", nip), ())}
 
     def muat_pegawai(self, *nips: str | None) -> None:
         """Load these employees' folders and their penilai's, and every unit.yaml."""
         wanted = {n for n in nips if n}
-        self.pemuat.muat([f for n in sorted(wanted) for f in self.pemuat.folder_nip(n)])
-        penilai = {b.data.get("penilai") for parts, b in self.pemuat.bacaan.items()
-                   if b.berkas.kind == "profil" and b.data and parts[2] in wanted}
-        self.pemuat.muat([f for n in sorted(p for p in penilai if isinstance(p, str))
-                          for f in self.pemuat.folder_nip(n)])
-        self.pemuat.muat([(u, "unit.yaml") for u in self.pemuat.units])
+        groups = self._folder(wanted)
+        penilai = {p.penilai for p in self.pohon.model(groups).pegawai.values() if p.nip in wanted}
+        self._groups |= groups | self._folder(penilai) | {f"unit/{u}" for u in self.pohon.units}
+        self._arsip = None
+
+    def muat_unit(self, *kode: str) -> None:
+        self._groups |= {f"unit/{k}" for k in kode}
         self._arsip = None
 
     @property
     def arsip(self) -> Arsip:
         if self._arsip is None:
-            self._arsip = sisi(self.pemuat.bacaan, []).arsip
+            self._arsip = self.pohon.model(self._groups)
         return self._arsip
 
     def pegawai(self, nip: str, unit: str | None) -> Pegawai:
@@ -122,9 +127,9 @@ def _identitas(data: dict) -> list[str]:
 
 def buat_unit(konteks: Konteks, kode: str, *, nama: str, pimpinan: str, instansi: str | None = None,
               induk: str | None = None, periodik: str = "triwulanan", admin: list[str] | None = None):
-    if not arsip_mod.KODE_UNIT.match(kode):
+    if not KODE_UNIT.fullmatch(kode):
         raise BaruError(f"kode unit '{kode}' tidak sah: pakai huruf kecil, angka dan tanda hubung (misalnya biro-sdm).")
-    konteks.pemuat.muat([(u, "unit.yaml") for u in konteks.pemuat.units])
+    konteks.muat_unit(*konteks.pohon.units)
     if instansi is None:
         semua = {u.instansi for u in konteks.arsip.units.values()}
         if len(semua) != 1:
@@ -147,7 +152,7 @@ def buat_unit(konteks: Konteks, kode: str, *, nama: str, pimpinan: str, instansi
 def buat_pegawai(konteks: Konteks, nip: str, *, unit: str, nama: str, jabatan: str, jenis_jabatan: str,
                  pangkat: str, jenis_asn: str = "pns", jenjang: str | None = None, penilai: str | None = None,
                  akun_git: str | None = None):
-    konteks.pemuat.muat([(unit, "unit.yaml")])
+    konteks.muat_unit(unit)
     data_unit = konteks.arsip.units.get(unit)
     if data_unit is None:
         raise BaruError(f"unit '{unit}' belum ada (buat dulu dengan 'kinerja new unit').")
@@ -283,7 +288,7 @@ def buat_umpan_balik(konteks: Konteks, nip: str, *, unit: str | None = None, tan
                         + ", ".join(r.id for r in rencana.hasil_kerja) + ".")
     if perilaku and perilaku not in aturan.BERAKHLAK:
         raise BaruError(f"nilai perilaku '{perilaku}' tidak dikenal; pilihan: {', '.join(aturan.BERAKHLAK)}.")
-    if judul and not arsip_mod.KODE_UNIT.match(judul):
+    if judul and not KODE_UNIT.fullmatch(judul):
         raise BaruError(f"judul '{judul}' tidak sah: pakai huruf kecil, angka dan tanda hubung.")
     lines = [f"tanggal: {hari}", f"dari: {q(dari or rencana.penilai.nip)}   # NIP pemberi umpan balik",
              f"jenis: {jenis}   # umpan_balik | dialog_kinerja | bimbingan | konseling"]
@@ -344,7 +349,7 @@ def tulis(konteks: Konteks, kind: str, *args, **kwargs) -> Path:
         raise BaruError(f"berkas {path} sudah ada; tidak ditimpa.")
     text = _baris_skema(konteks.records, path, jenis) + "\n".join(lines) + "\n"
     parts = path.relative_to(konteks.records).parts
-    bacaan = arsip_mod.baca(arsip_mod.Berkas(str(path), str(path), jenis, parts), text.encode("utf-8"))
+    bacaan = arsip.baca(arsip.Berkas(str(path), str(path), jenis, parts), text.encode("utf-8"))
     if bacaan.diagnostik:
         d = bacaan.diagnostik[0]
         raise BaruError(f"isian tidak sah: {d.message}" + (f" {d.hint}" if d.hint else ""))

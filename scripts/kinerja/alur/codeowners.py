@@ -9,7 +9,7 @@ first and specific ones after:
     /records/<unit>/pegawai/*/profil.yaml   the unit's admins (roster data)
     /records/<unit>/unit.yaml           the unit's admins
     /records/<unit>/organisasi/         the head of the parent unit (who sets the unit's rating)
-    /records/<unit>/pegawai/<nip>/*/keberatan/   the penilai's own penilai (who decides objections)
+    /records/<unit>/pegawai/<nip>/<skp>/keberatan/   that SKP's atasan pejabat penilai (who decides objections)
 
 When the account that should approve is unknown (no akun_git, or the person is not in this
 repository), the unit's admins approve instead and a warning names the folder; when the unit
@@ -21,8 +21,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from kinerja import arsip as arsip_mod
+from kinerja.fakta import Fakta
 from kinerja.model import Arsip
+from kinerja.pemeriksaan import Pohon
 from kinerja.riwayat import akar_git
 from kinerja.tembolok import Tembolok
 from kinerja.yamlio import tulis_atomik
@@ -53,17 +54,13 @@ def _sebab(arsip: Arsip, nip: str | None, siapa: str) -> str:
     return f"{siapa} ({nip}) belum mencantumkan akun_git di profilnya"
 
 
-def _penilai_dari(arsip: Arsip, nip: str | None) -> str | None:
-    profiles = arsip.pegawai_nip(nip) if nip else []
-    return profiles[0].penilai if profiles else None
-
-
 def buat(arsip: Arsip, records_dari_akar: str, format_: str = "github") -> Codeowners:
     """The file's text for a model; records_dari_akar: the records folder relative to the
     repository root ("records"). Both hosts read the same syntax; only the place differs."""
     base = "/" + records_dari_akar.strip("/") + "/" if records_dari_akar not in ("", ".") else "/"
     peringatan: list[str] = []
     semua_admin = sorted({a for unit in arsip.units.values() for a in unit.admin})
+    fakta = Fakta(arsip)
     lines = [
         f"# Dibuat oleh '{PERINTAH[format_]}' dari rekaman; jangan disunting langsung, jalankan ulang perintahnya.",
         "# Pola terakhir yang cocok yang berlaku: pola umum di atas, pola khusus di bawah.",
@@ -105,8 +102,9 @@ def buat(arsip: Arsip, records_dari_akar: str, format_: str = "github") -> Codeo
         baris(f"{folder}organisasi/", induk.pimpinan if induk else None, unit.admin, "pimpinan unit induk",
               None if induk else tanpa_induk)
         for p in pegawai:
-            baris(f"{folder}pegawai/{p.nip}/*/keberatan/", _penilai_dari(arsip, p.penilai), unit.admin,
-                  "atasan pejabat penilai")
+            for skp in p.skp:
+                baris(f"{folder}pegawai/{p.nip}/{skp.folder}/keberatan/", fakta.atasan_penilai(skp), unit.admin,
+                      "atasan pejabat penilai")
     return Codeowners("\n".join(lines) + "\n", peringatan)
 
 
@@ -123,7 +121,8 @@ class Hasil:
 
 def jalankan(records: Path, format_: str, *, periksa: bool, cache: Tembolok | None = None) -> Hasil:
     """Write the file for the repository records is in (or, periksa, compare it)."""
-    model, _ = arsip_mod.muat(records, cache)
+    pohon = Pohon(records, cache)
+    model = pohon.model(pohon.kelompok)
     root = akar_git(records) or records.resolve().parent
     hasil = buat(model, records.resolve().relative_to(root).as_posix(), format_)
     lokasi = LOKASI[format_]

@@ -15,10 +15,11 @@ from pathlib import Path
 
 from kinerja import aturan
 from kinerja.alur import banding, validasi
-from kinerja.alur.lingkup import Parts, Sisi, Tinjauan, data_disk, tinjau
-from kinerja.arsip import jenis
+from kinerja.alur.lingkup import Parts, Sisi, Tinjauan, tinjau
+from kinerja.jenis import jenis
 from kinerja.laporan import ERROR, Diagnostik
-from kinerja.rekap import HasilKurva
+from kinerja.model import HasilKurva
+from kinerja.tembolok import Tembolok
 from kinerja.situs import tampil
 
 MAKS_DIAGNOSTIK = 30
@@ -49,7 +50,7 @@ class _Nama:
 
 
 def _predikat(sisi: Sisi) -> dict[tuple, object]:
-    return {(h.skp.unit, h.skp.nip, h.skp.folder, h.evaluasi.periode): h.penilaian for h in sisi.rekap.penilaian}
+    return {key: h.penilaian for key, h in sisi.penilaian().items()}
 
 
 def _teks_penilaian(p) -> str:
@@ -121,7 +122,7 @@ def _judul(parts: Parts, kind: str) -> str:
 
 
 def _data_baru(t: Tinjauan, parts: Parts) -> dict | None:
-    return None if t.perubahan.berkas.get(parts) == "D" else data_disk(t.perubahan.jalur.records.joinpath(*parts))
+    return t.perubahan.baru.get(parts)
 
 
 def _bagian_unit(t: Tinjauan, nama: _Nama) -> list[str]:
@@ -144,8 +145,8 @@ def _bagian_unit(t: Tinjauan, nama: _Nama) -> list[str]:
 
 
 def _bagian_kurva(t: Tinjauan) -> list[str]:
-    lama = {(k.unit, k.tahun, k.periode): k for k in t.kurva(t.lama)}
-    baru = {(k.unit, k.tahun, k.periode): k for k in t.kurva(t.baru)}
+    lama = {(k.unit, k.tahun, k.periode): k for k in t.lama.kurva()}
+    baru = {(k.unit, k.tahun, k.periode): k for k in t.baru.kurva()}
     keys = sorted(set(lama) | set(baru), key=lambda k: (k[0], k[1], list(aturan.PERIODE).index(k[2])))
     if not keys:
         return []
@@ -181,8 +182,8 @@ def _bagian_validasi(diagnostik: list[Diagnostik], jumlah: int, rev: str) -> lis
     return out
 
 
-def ringkas(records: Path, rev: str) -> str:
-    t = tinjau(records, rev, dengan_lama=True)
+def ringkas(records: Path, rev: str, cache: Tembolok | None = None) -> str:
+    t = tinjau(records, rev, cache, dengan_sisi=True)
     diagnostik = validasi.diagnostik(t)
     nama = _Nama(t.baru, t.lama)
     n = len(t.perubahan.berkas)
@@ -190,5 +191,5 @@ def ringkas(records: Path, rev: str) -> str:
              f"Dibandingkan dengan titik cabang {t.perubahan.dasar[:12]}: {n} berkas rekaman berubah."]
     if n:
         lines += _bagian_pegawai(t, nama) + _bagian_unit(t, nama) + _bagian_kurva(t)
-    lines += _bagian_validasi(diagnostik, validasi.jumlah_berkas(t), rev)
+    lines += _bagian_validasi(diagnostik, t.jumlah_berkas(), rev)
     return "\n".join(lines) + "\n"

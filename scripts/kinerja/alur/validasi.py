@@ -6,16 +6,19 @@ K702 a final evaluation deleted (error)
 K703 a set SKP (ditetapkan) deleted (error)
 K704 a set SKP changed (warning naming what changed)
 K705 a decided objection's decision changed or deleted (error; the decision is final)
+K706 a final evaluation's predikat changed without an objection decision (an organisation
+     rating, the unit's rules or its head changed under it)
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from kinerja import checks, laporan
+from kinerja import aturan, laporan
 from kinerja.alur import banding
-from kinerja.alur.lingkup import Parts, Tinjauan, data_disk, tinjau
-from kinerja.arsip import jenis
+from kinerja.alur.lingkup import Parts, Tinjauan, tinjau
+from kinerja.jenis import jenis
+from kinerja.tembolok import Tembolok
 from kinerja.laporan import ERROR, WARNING, Diagnostik
 from kinerja.model import Arsip
 from kinerja.yamlio import YamlError, muat_bytes
@@ -45,10 +48,10 @@ def _beda(a, b, path: tuple = ()) -> tuple:
     return path
 
 
-def _posisi(path: str, beda: tuple) -> tuple[int, int]:
+def _posisi(raw: bytes, beda: tuple) -> tuple[int, int]:
     try:
-        dok = muat_bytes(Path(path).read_bytes())
-    except (OSError, YamlError):
+        dok = muat_bytes(raw)
+    except YamlError:
         return 1, 1
     return dok.posisi_nilai(beda)
 
@@ -69,27 +72,27 @@ def _daftar(kalimat: list[str], paling_banyak: int) -> str:
 
 def aturan_riwayat(t: Tinjauan) -> list[Diagnostik]:
     out: list[Diagnostik] = []
-    jalur, baru = t.perubahan.jalur, t.baru
-    nama = nama_nip(baru.arsip)
+    perubahan = t.perubahan
+    assert t.baru is not None  # the staged side is modelled for the history rules
+    nama = nama_nip(t.baru.arsip)
 
     def diag(parts: Parts, code: str, severity: str, message: str, hint: str, beda: tuple | None = None):
-        line, column = (1, 1) if beda is None else _posisi(str(jalur.records.joinpath(*parts)), beda)
-        out.append(Diagnostik(jalur.rel(parts), line, column, code, severity, message, hint))
+        line, column = (1, 1) if beda is None else _posisi(perubahan.baru_mentah.get(parts, b""), beda)
+        out.append(Diagnostik(perubahan.rel(parts), line, column, code, severity, message, hint))
 
-    for parts, status in sorted(t.perubahan.berkas.items()):
+    for parts, status in sorted(perubahan.berkas.items()):
         kind = jenis(parts)
-        lama = t.perubahan.lama.get(parts)
+        lama = perubahan.lama.get(parts)
         if kind not in ("evaluasi", "skp", "keberatan") or lama is None:
             continue
-        sekarang = None if status == "D" else data_disk(jalur.records.joinpath(*parts))
+        sekarang = perubahan.baru.get(parts)
         if sekarang == lama:
             continue  # comments or layout only
         if kind == "evaluasi" and lama.get("status") == "final":
             if status == "D":
                 diag(parts, "K702", ERROR, "Evaluasi final tidak boleh dihapus.",
                      "Kembalikan berkasnya; hasil evaluasi final hanya dapat diubah melalui keputusan keberatan.")
-            elif sekarang is None or not _lewat_keberatan(
-                    lama, sekarang, data_disk(jalur.records.joinpath(*parts[:4], "keberatan", parts[5]))):
+            elif sekarang is None or not _lewat_keberatan(lama, sekarang, _data_keberatan(t, parts)):
                 apa = banding.bandingkan("evaluasi", lama, sekarang or {}, nama)
                 diag(parts, "K701", ERROR, f"Evaluasi final tidak boleh diubah: {_daftar(apa, 4)}.",
                      f"Kembalikan isinya; jika pegawai tidak setuju, ajukan keberatan di keberatan/{parts[5]} "
@@ -110,22 +113,49 @@ def aturan_riwayat(t: Tinjauan) -> list[Diagnostik]:
                      "Keputusan atas keberatan bersifat final dan tidak boleh diubah atau dihapus.",
                      "Kembalikan keputusan seperti semula.",
                      None if status == "D" else ("keputusan",) + _beda(lama["keputusan"], keputusan))
+    return out + _predikat_final_berubah(t)
+
+
+def _data_keberatan(t: Tinjauan, evaluasi: Parts) -> dict | None:
+    parts = evaluasi[:4] + ("keberatan", evaluasi[5])
+    if parts in t.perubahan.berkas:
+        return t.perubahan.baru.get(parts)
+    return t.pohon.data(t.perubahan.rel(parts))
+
+
+def _predikat_final_berubah(t: Tinjauan) -> list[Diagnostik]:
+    """K706: a final evaluation's predikat in force changed while neither the evaluation nor its
+    objection did (an organisation rating, the unit's rules or its head changed under it)."""
+    if t.lama is None or t.baru is None:
+        return []
+    berubah = t.perubahan.berkas
+    lama, baru = t.lama.penilaian(), t.baru.penilaian()
+    penyebab = ", ".join(sorted(t.perubahan.rel(p) for p in berubah if jenis(p) in ("unit", "organisasi")))
+    out = []
+    for key in sorted(lama.keys() & baru.keys()):
+        sebelum, sesudah = lama[key], baru[key]
+        unit, nip, folder, periode = key
+        own = (unit, "pegawai", nip, folder)
+        if (sesudah.evaluasi.status != "final" or sebelum.evaluasi.status != "final"
+                or own + ("evaluasi", f"{periode}.yaml") in berubah or own + ("keberatan", f"{periode}.yaml") in berubah
+                or None in (sebelum.penilaian.predikat, sesudah.penilaian.predikat)
+                or sebelum.penilaian == sesudah.penilaian):
+            continue
+        out.append(Diagnostik(sesudah.evaluasi.sumber.file, 1, 1, "K706", ERROR,
+                              f"Predikat final {aturan.PERIODE[periode]} {sesudah.skp.tahun} berubah dari "
+                              f"{aturan.PREDIKAT[sebelum.penilaian.predikat]} menjadi "
+                              f"{aturan.PREDIKAT[sesudah.penilaian.predikat]} tanpa keputusan keberatan"
+                              + (f" (karena perubahan {penyebab})." if penyebab else "."),
+                              "Predikat yang sudah final hanya dapat berubah melalui keputusan keberatan; kembalikan "
+                              "perubahan predikat organisasi atau aturan unit untuk periode yang sudah dinilai."))
     return out
 
 
 def diagnostik(t: Tinjauan) -> list[Diagnostik]:
     """Every diagnostic of the affected records, and the history rules."""
-    found = [d for d in t.baru.diagnostik + checks.periksa(t.baru.arsip, t.baru.rekap) if t.dilaporkan(d)]
-    return laporan.urutkan(found + aturan_riwayat(t))
+    return laporan.urutkan(t.dilaporkan_semua() + aturan_riwayat(t))
 
 
-def jumlah_berkas(t: Tinjauan) -> int:
-    """Records checked: the affected files on disk and the deleted ones."""
-    ada = {b.berkas.rel for b in t.baru.bacaan.values() if t.melapor(b.berkas.rel)}
-    hapus = {t.perubahan.jalur.rel(p) for p, s in t.perubahan.berkas.items() if s == "D"}
-    return len(ada | hapus)
-
-
-def periksa_perubahan(records: Path, rev: str) -> tuple[list[Diagnostik], int]:
-    t = tinjau(records, rev)
-    return diagnostik(t), jumlah_berkas(t)
+def periksa_perubahan(records: Path, rev: str, cache: Tembolok | None = None) -> tuple[list[Diagnostik], int]:
+    t = tinjau(records, rev, cache, dengan_sisi=True)
+    return diagnostik(t), t.jumlah_berkas()

@@ -1,0 +1,244 @@
+"""The change scope is derived, so it cannot be quietly wrong: after any change, a warm run (only
+what the change affects re-checked) gives the result of a run without the cache, and
+`--changed-since` reports every diagnostic the change adds to a full run.
+
+Every mutation kind is applied on its own to the demo records in a real Git repository
+(deterministically), then random whole-record mutations and random sequences; the `slow`
+variant runs many more.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import jalankan_cli
+
+from kinerja import pemeriksaan
+
+DEMO = Path(__file__).resolve().parents[1] / "records"
+ENV = {**os.environ, "GIT_AUTHOR_NAME": "Uji", "GIT_AUTHOR_EMAIL": "uji@contoh.go.id", "GIT_COMMITTER_NAME": "Uji",
+       "GIT_COMMITTER_EMAIL": "uji@contoh.go.id", "GIT_AUTHOR_DATE": "2026-01-02T10:00:00+07:00",
+       "GIT_COMMITTER_DATE": "2026-01-02T10:00:00+07:00"}
+BIRO, BAGIAN = "biro-sdm", "bagian-pengembangan-pegawai"
+KEPALA_BIRO = "197408231999031002"
+KABAG = "197904122003122001"
+KEPALA_BAGIAN = "197810302002121004"
+
+
+def _git(root: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=root, env=ENV, check=True, capture_output=True, text=True).stdout
+
+
+def _berkas(records: Path, pattern: str, index: int = 0) -> Path | None:
+    found = sorted(records.glob(pattern))
+    return found[index % len(found)] if found else None
+
+
+def _hapus(pattern: str, index: int = 0):
+    def run(records: Path, rng: random.Random) -> None:
+        path = _berkas(records, pattern, index)
+        if path is not None:
+            path.unlink()
+    return run
+
+
+def _ganti(pattern: str, old: str, new: str, index: int = 0):
+    """Replace the first match of the regex old in the index-th file matching pattern."""
+    def run(records: Path, rng: random.Random) -> None:
+        path = _berkas(records, pattern, index)
+        if path is not None:
+            path.write_text(re.sub(old, new, path.read_text(encoding="utf-8"), count=1), encoding="utf-8")
+    return run
+
+
+def _pindah(pattern: str, ke: str):
+    """Move an employee's folder to another unit."""
+    def run(records: Path, rng: random.Random) -> None:
+        path = _berkas(records, pattern)
+        if path is not None:
+            shutil.move(path, records / ke / "pegawai" / path.name)
+    return run
+
+
+def _ganti_nama(pattern: str, baru: str):
+    def run(records: Path, rng: random.Random) -> None:
+        path = _berkas(records, pattern)
+        if path is not None and not (path.parent / baru).exists():
+            path.rename(path.parent / baru)
+    return run
+
+
+def _tanpa_jejak_waktu(records: Path, rng: random.Random) -> None:
+    """Add an evaluation and edit another file, then put every touched mtime back (rsync -a, cp -p)."""
+    folder = records / BIRO / "pegawai" / KABAG / "2026" / "evaluasi"
+    stats = {p: os.stat(p) for p in (folder, folder / "tw1.yaml")}
+    shutil.copyfile(folder / "tw1.yaml", folder / "tw4.yaml")
+    text = (folder / "tw1.yaml").read_text(encoding="utf-8")
+    (folder / "tw1.yaml").write_text(re.sub(r"rating_perilaku_kerja: \w+", "rating_perilaku_kerja: x", text, count=1),
+                                     encoding="utf-8")
+    for path, st in stats.items():
+        os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    os.utime(folder / "tw4.yaml", ns=(stats[folder].st_atime_ns, stats[folder].st_mtime_ns))
+
+
+def _isi_acak(records: Path, rng: random.Random) -> None:
+    """A random record takes the content of another random record (of any kind)."""
+    files = sorted(p for p in records.rglob("*.yaml"))
+    target, source = rng.choice(files), rng.choice(files)
+    target.write_bytes(source.read_bytes())
+
+
+def _hapus_acak(records: Path, rng: random.Random) -> None:
+    rng.choice(sorted(records.rglob("*.yaml"))).unlink()
+
+
+def _nilai_acak(records: Path, rng: random.Random) -> None:
+    """One random scalar of a random record replaced by a value another record uses for some key."""
+    files = sorted(records.rglob("*.yaml"))
+    path = rng.choice(files)
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    scalars = [i for i, line in enumerate(lines) if re.match(r"\s*[a-z_]+: \S", line)]
+    donor = [line for line in rng.choice(files).read_text(encoding="utf-8").splitlines()
+             if re.match(r"\s*[a-z_]+: \S", line)]
+    if scalars and donor:
+        i = rng.choice(scalars)
+        key = lines[i].split(":", 1)[0]
+        lines[i] = key + ":" + rng.choice(donor).split(":", 1)[1] + "\n"
+        path.write_text("".join(lines), encoding="utf-8")
+
+
+MUTASI = {
+    "rating diubah": _ganti(f"{BIRO}/pegawai/*/2025/evaluasi/tw2.yaml", r"rating_perilaku_kerja: \w+",
+                            "rating_perilaku_kerja: di_bawah_ekspektasi"),
+    "evaluasi dihapus": _hapus(f"{BAGIAN}/pegawai/*/2026/evaluasi/tw1.yaml", 1),
+    "evaluasi ditambah": lambda r, rng: shutil.copyfile(_berkas(r, f"{BIRO}/pegawai/*/2026/evaluasi/tw3.yaml"),
+                                                        _berkas(r, f"{BIRO}/pegawai/*/2026/evaluasi/tw3.yaml").parent
+                                                        / "tw4.yaml"),
+    "evaluasi berganti nama": _ganti_nama(f"{BAGIAN}/pegawai/*/2026/evaluasi/tw3.yaml", "tw4.yaml"),
+    "rhk atasan diganti": _ganti(f"{BIRO}/pegawai/{KABAG}/2026/skp.yaml", r"id: rhk-1\b", "id: rhk-91"),
+    "rhk atasan ditambah": _ganti(f"{BIRO}/pegawai/{KABAG}/2026/skp.yaml", r"hasil_kerja:\n",
+                                  "hasil_kerja:\n  - id: rhk-90\n    jenis: tambahan\n    uraian: Baru\n"
+                                  "    indikator:\n      - {id: iki-90, aspek: kuantitas, uraian: Baru, "
+                                  "target: {nilai: 1, satuan: laporan}}\n"),
+    "penilai asing": _ganti(f"{BAGIAN}/pegawai/*/profil.yaml", r'penilai: "\d+"', 'penilai: "199001012015031001"'),
+    "penilai lain": _ganti(f"{BIRO}/pegawai/*/profil.yaml", r'penilai: "\d+"', f'penilai: "{KEPALA_BAGIAN}"', 3),
+    "predikat organisasi": _ganti(f"{BIRO}/organisasi/2025.yaml", r"predikat: \w+", "predikat: butuh_perbaikan"),
+    "kalibrasi": _ganti(f"{BAGIAN}/organisasi/2025.yaml", r"(predikat: \w+\n)",
+                        r"\1    kalibrasi: Disepakati dalam rapat kalibrasi.\n"),
+    "organisasi dihapus": _hapus(f"{BAGIAN}/organisasi/2026.yaml"),
+    "berkas asing": lambda r, rng: (r / BIRO / "catatan.txt").write_text("catatan\n", encoding="utf-8"),
+    "yaml rusak": _ganti(f"{BIRO}/pegawai/*/2026/umpan-balik/*.yaml", r"catatan: ", "catatan: [ "),
+    "profil dihapus": _hapus(f"{BIRO}/pegawai/*/profil.yaml", 6),
+    "profil pimpinan dihapus": _hapus(f"{BAGIAN}/pegawai/{KEPALA_BAGIAN}/profil.yaml"),
+    "profil tidak sah": _ganti(f"{BAGIAN}/pegawai/{KEPALA_BAGIAN}/profil.yaml", r"jenis_asn: \w+", "jenis_asn: x"),
+    "skp jadi draft": _ganti(f"{BAGIAN}/pegawai/*/2025/skp.yaml", r"status: ditetapkan", "status: draft"),
+    "pimpinan diganti": _ganti(f"{BIRO}/unit.yaml", r'pimpinan: "\d+"', f'pimpinan: "{KABAG}"'),
+    "pimpinan dari unit lain": _ganti(f"{BAGIAN}/unit.yaml", r'pimpinan: "\d+"', f'pimpinan: "{KEPALA_BIRO}"'),
+    "unit.yaml dihapus": _hapus(f"{BAGIAN}/unit.yaml"),
+    "induk diganti": _ganti(f"{BAGIAN}/unit.yaml", r"induk: [\w-]+", "induk: unit-lain"),
+    "pegawai pindah unit": _pindah(f"{BIRO}/pegawai/19*", BAGIAN),
+    "pimpinan pindah unit": _pindah(f"{BAGIAN}/pegawai/{KEPALA_BAGIAN}", BIRO),
+    "atasan pindah unit": _pindah(f"{BIRO}/pegawai/{KABAG}", BAGIAN),
+    "skp atasan dihapus": _hapus(f"{BIRO}/pegawai/{KABAG}/2026/skp.yaml"),
+    "periode skp diubah": _ganti(f"{BIRO}/pegawai/*/2026/skp.yaml", r"selesai: 2026-12-31", "selesai: 2026-06-30"),
+    "tahun skp": _ganti(f"{BIRO}/pegawai/*/2026/skp.yaml", r"tahun: 2026", "tahun: 2027"),
+    "keputusan keberatan": _ganti(f"{BAGIAN}/pegawai/*/2025/keberatan/tahunan.yaml",
+                                  r"rating_perilaku_kerja: \w+", "rating_perilaku_kerja: di_atas_ekspektasi"),
+    "umpan balik baru": lambda r, rng: (r / BIRO / "pegawai" / KABAG / "2026" / "umpan-balik").is_dir() and (
+        r / BIRO / "pegawai" / KABAG / "2026" / "umpan-balik" / "2026-03-03-baru.yaml").write_text(
+        f'tanggal: 2026-03-03\ndari: "{KEPALA_BIRO}"\njenis: umpan_balik\ntentang: {{rhk: rhk-77}}\n'
+        "catatan: Catatan baru.\n", encoding="utf-8"),
+    "nip di dua unit": lambda r, rng: shutil.copytree(r / BIRO / "pegawai" / KABAG, r / BAGIAN / "pegawai" / KABAG,
+                                                      dirs_exist_ok=True),
+    "waktu dipulihkan": _tanpa_jejak_waktu,
+    "isi acak": _isi_acak,
+    "hapus acak": _hapus_acak,
+    "nilai acak": _nilai_acak,
+}
+ACAK = ("isi acak", "hapus acak", "nilai acak")
+
+
+@pytest.fixture(scope="module")
+def induk(tmp_path_factory) -> Path:
+    """A Git repository holding the demo records, committed on main."""
+    root = tmp_path_factory.mktemp("repo")
+    shutil.copytree(DEMO, root / "records")
+    _git(root, "init", "-q", "-b", "main")
+    _git(root, "add", "records")
+    _git(root, "commit", "-qm", "rekaman")
+    return root
+
+
+def _validate(root: Path, *extra: str) -> list:
+    result = jalankan_cli("validate", "--format", "json", *extra, cwd=root)
+    assert result.code in (0, 1), result.err
+    return json.loads(result.out)
+
+
+def _kunci(d: dict) -> tuple:
+    return (d["file"], d["line"], d["column"], d["code"], d["message"])
+
+
+@pytest.fixture
+def salinan(induk: Path, tmp_path: Path, monkeypatch) -> Path:
+    root = tmp_path / "repo"
+    shutil.copytree(induk, root, symlinks=True)
+    monkeypatch.setenv("KINERJA_CACHE", str(tmp_path / "cache"))
+    return root
+
+
+def _periksa(root: Path, names: list[str], seed: int) -> None:
+    """Apply the mutations one after another; after each, warm == no cache, and the branch check
+    reports every diagnostic that the change adds to the full run."""
+    rng = random.Random(seed)
+    base = {_kunci(d) for d in _validate(root, "--no-cache")}
+    _validate(root)  # the warm state the next runs start from
+    for name in names:
+        MUTASI[name](root / "records", rng)
+        warm = _validate(root)
+        assert warm == _validate(root, "--no-cache"), f"{names} (seed {seed})"
+        _git(root, "add", "-A", "records")
+        penuh = {_kunci(d) for d in _validate(root, "--no-cache")}
+        dilaporkan = {_kunci(d) for d in _validate(root, "--changed-since", "main")}
+        missing = (penuh - base) - dilaporkan
+        assert not missing, f"{names} (seed {seed}): --changed-since misses {sorted(missing)}"
+        assert {k for k in dilaporkan if not k[3].startswith("K7")} <= penuh, f"{names} (seed {seed})"
+
+
+@pytest.mark.parametrize("name", sorted(set(MUTASI) - set(ACAK)))
+def test_every_mutation_kind(salinan: Path, name: str):
+    _periksa(salinan, [name], 0)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_random_records_and_sequences(salinan: Path, seed: int):
+    rng = random.Random(seed)
+    _periksa(salinan, [rng.choice(sorted(MUTASI)) for _ in range(3)] + [ACAK[seed % 3]], seed)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", range(6, 60))
+def test_random_records_and_sequences_long(salinan: Path, seed: int):
+    rng = random.Random(seed)
+    _periksa(salinan, [rng.choice(sorted(MUTASI)) for _ in range(6)], seed)
+
+
+def test_the_warm_run_rechecks_only_what_the_change_affects(salinan: Path, monkeypatch):
+    """One changed evaluation re-checks its employee's folder and what read it, not the tree."""
+    _validate(salinan)
+    checked = []
+    original = pemeriksaan.Pohon._jalankan
+    monkeypatch.setattr(pemeriksaan.Pohon, "_jalankan",
+                        lambda self, periksa, muat: checked.append(set(periksa)) or original(self, periksa, muat))
+    MUTASI["rating diubah"](salinan / "records", random.Random(0))
+    _validate(salinan)
+    assert checked and len(checked[0]) < 10, checked
+    assert any(g.startswith("organisasi/biro-sdm/") for g in checked[0]), "the unit's curves are counted again"
