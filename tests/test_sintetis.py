@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from conftest import jalankan_cli
+from kinerja.galat import GalatPemakaian
 from kinerja.sintetis import tulis_sintetis
 
 PEGAWAI, UNIT, SEED = 60, 4, 5
@@ -93,14 +94,14 @@ def test_counts(pohon, rekaman):
 
 
 def test_refuses_bad_arguments_and_non_empty_target(tmp_path):
-    with pytest.raises(ValueError):
+    with pytest.raises(GalatPemakaian):
         tulis_sintetis(tmp_path / "a", 5, 3)  # fewer than two employees per unit
-    with pytest.raises(ValueError):
+    with pytest.raises(GalatPemakaian):
         tulis_sintetis(tmp_path / "b", 5, 0)
     assert not (tmp_path / "a").exists() and not (tmp_path / "b").exists()
     (tmp_path / "c").mkdir()
     (tmp_path / "c" / "berkas.txt").write_text("x")
-    with pytest.raises(ValueError):
+    with pytest.raises(GalatPemakaian):
         tulis_sintetis(tmp_path / "c", 10, 2)
     assert [p.name for p in (tmp_path / "c").iterdir()] == ["berkas.txt"]
     (tmp_path / "d").mkdir()  # an existing empty directory is fine

@@ -7,18 +7,15 @@ Exit status: 0 success; 1 the records have errors (or warnings, under --strict);
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import traceback
 from pathlib import Path
 
 from kinerja import __version__, laporan, pemeriksaan, tabel
-from kinerja.riwayat import RiwayatError
+from kinerja.galat import GalatPemakaian, KinerjaError
 
 EXIT_OK, EXIT_RECORDS, EXIT_USAGE = 0, 1, 2
-
-
-class Gagal(Exception):
-    """A usage problem or a failure reported to the user as one Indonesian line (exit 2)."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -43,7 +40,7 @@ class _Parser(argparse.ArgumentParser):
 def _records(args) -> Path:
     path = Path(args.records)
     if not path.is_dir():
-        raise Gagal(f"folder rekaman '{args.records}' tidak ditemukan (pakai --records DIR).")
+        raise GalatPemakaian(f"folder rekaman '{args.records}' tidak ditemukan (pakai --records DIR).")
     return path
 
 
@@ -62,7 +59,7 @@ def _saring_path(diagnostik, paths: list[str], records: Path):
     for text in paths:
         path = Path(text).resolve()
         if not path.exists():
-            raise Gagal(f"path '{text}' tidak ditemukan.")
+            raise GalatPemakaian(f"path '{text}' tidak ditemukan.")
         targets.append(path)
     return [d for d in diagnostik
             if any((root / d.file).resolve().is_relative_to(t) for t in targets)]
@@ -97,10 +94,35 @@ def _cmd_tabel(rows_of, kolom):
     return run
 
 
+def _periksa_mkdocs(records: Path) -> None:
+    """The repository's mkdocs.yml, which every unit's site inherits, must load as a mapping."""
+    from mkdocs.exceptions import ConfigurationError
+
+    from kinerja.situs.konfigurasi import Induk
+
+    try:
+        data = Induk.dari_repositori(records.resolve().parent).data
+    except (ConfigurationError, OSError) as exc:
+        raise GalatPemakaian(f"mkdocs.yml repositori tidak dapat dibaca: {exc}") from None
+    if not isinstance(data, dict):
+        raise GalatPemakaian("mkdocs.yml repositori harus berupa pemetaan 'kunci: nilai'.")
+
+
+def _keluaran(text: str) -> Path:
+    """The --out folder, if it and the work folders beside it can be written."""
+    out = Path(text).resolve()
+    for folder in (out.parent, out):
+        ada = next(p for p in (folder, *folder.parents) if p.exists())
+        if not (ada.is_dir() and os.access(ada, os.W_OK | os.X_OK)):
+            raise GalatPemakaian(f"folder keluaran '{text}' tidak dapat ditulis: {ada} bukan folder yang dapat ditulisi.")
+    return out
+
+
 def _muat_untuk_situs(args):
     """Validate first (memoised: an unchanged tree is not loaded): errors (or warnings under
     --strict) stop the build with the diagnostics. The tree, for the build to load if needed."""
     records = _records(args)
+    _periksa_mkdocs(records)
     pohon = pemeriksaan.Pohon(records, pemeriksaan.buka_tembolok(records, not args.no_cache), progres=True)
     diagnostik, jumlah = pohon.validasi()
     errors, warnings = laporan.ringkasan(diagnostik)
@@ -110,17 +132,18 @@ def _muat_untuk_situs(args):
         return None
     unknown = [u for u in (args.unit or []) if u not in pohon.units]
     if unknown:
-        raise Gagal(f"unit tidak dikenal: {', '.join(unknown)} (unit yang ada: {', '.join(pohon.units)}).")
+        raise GalatPemakaian(f"unit tidak dikenal: {', '.join(unknown)} (unit yang ada: {', '.join(pohon.units)}).")
     return pohon
 
 
 def cmd_build(args) -> int:
     from kinerja import situs
 
+    out = _keluaran(args.out)
     pohon = _muat_untuk_situs(args)
     if pohon is None:
         return EXIT_RECORDS
-    situs.bangun(pohon, out=Path(args.out), units=args.unit)
+    situs.bangun(pohon, out=out, units=args.unit)
     return EXIT_OK
 
 
@@ -137,11 +160,7 @@ def cmd_serve(args) -> int:
 def cmd_sintetis(args) -> int:
     from kinerja.sintetis import tulis_sintetis
 
-    try:
-        count = tulis_sintetis(Path(args.out), pegawai=args.pegawai, unit=args.unit, seed=args.seed,
-                               tahun=args.tahun)
-    except ValueError as exc:
-        raise Gagal(str(exc)) from None
+    count = tulis_sintetis(Path(args.out), pegawai=args.pegawai, unit=args.unit, seed=args.seed, tahun=args.tahun)
     print(f"{count} berkas ditulis ke {args.out}.", file=sys.stderr)
     return EXIT_OK
 
@@ -186,11 +205,8 @@ def cmd_new(args) -> int:
     from kinerja.alur import baru
 
     kwargs = {k: v for k, v in vars(args).items() if k in args.isian and v is not None}
-    try:
-        posisi = [getattr(args, a) for a in args.posisi]
-        path = baru.tulis(baru.Konteks(Path(args.records)), args.jenis_rekaman, *posisi, **kwargs)
-    except baru.BaruError as exc:
-        raise Gagal(str(exc)) from None
+    posisi = [getattr(args, a) for a in args.posisi]
+    path = baru.tulis(baru.Konteks(Path(args.records)), args.jenis_rekaman, *posisi, **kwargs)
     print(path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path)
     print("kinerja: lengkapi isinya (lihat komentar di berkas), lalu jalankan 'kinerja validate'.", file=sys.stderr)
     return EXIT_OK
@@ -350,13 +366,18 @@ def parser() -> argparse.ArgumentParser:
     return root
 
 
+def _satu_baris(exc: BaseException) -> str:
+    """An exception's message on one line (the contract: one line on stderr)."""
+    return " ".join(str(exc).split())
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return args.run(args)
-    except (Gagal, RiwayatError) as exc:
-        print(f"kinerja: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+    except KinerjaError as exc:
+        print(f"kinerja: {_satu_baris(exc)}", file=sys.stderr)
+        return exc.kode_keluar
     except KeyboardInterrupt:
         print("kinerja: dihentikan.", file=sys.stderr)
         return EXIT_USAGE
@@ -365,6 +386,6 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # an internal failure: one line unless --debug
         if getattr(args, "debug", False):
             traceback.print_exc()
-        print(f"kinerja: galat internal: {type(exc).__name__}: {exc} (ulangi dengan --debug untuk rinciannya)",
-              file=sys.stderr)
+        print(f"kinerja: galat internal: {type(exc).__name__}: {_satu_baris(exc)} "
+              "(ulangi dengan --debug untuk rinciannya)", file=sys.stderr)
         return EXIT_USAGE

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
+from kinerja.galat import GalatPemakaian
+
 INSTANSI = "Kementerian Contoh"
 NILAI_BERAKHLAK = (
     "berorientasi_pelayanan",
@@ -279,12 +281,12 @@ class _Unit:
 def tulis_sintetis(out: Path, pegawai: int, unit: int, seed: int = 1, tahun: int = 2025) -> int:
     """Write a synthetic records tree into `out` (the records directory); return the file count."""
     if unit < 1:
-        raise ValueError("Jumlah unit minimal 1.")
+        raise GalatPemakaian("Jumlah unit minimal 1.")
     if pegawai < unit * 2:
-        raise ValueError(f"Jumlah pegawai minimal dua kali jumlah unit ({unit * 2}).")
+        raise GalatPemakaian(f"Jumlah pegawai minimal dua kali jumlah unit ({unit * 2}).")
     out = Path(out)
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
-        raise ValueError(f"Direktori tujuan {out} sudah ada dan tidak kosong.")
+        raise GalatPemakaian(f"Direktori tujuan {out} sudah ada dan tidak kosong.")
     return _Penulis(out, random.Random(seed), tahun).tulis(pegawai, unit)
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from kinerja import arsip as arsip_mod
 from kinerja import aturan
 from kinerja.alur.lingkup import Pemuat, sisi
+from kinerja.galat import GalatPemakaian
 from kinerja.model import SKP, Arsip, Pegawai
 from kinerja.yamlio import tulis_atomik
 
@@ -24,7 +25,7 @@ ISI = "(isi di sini)"  # placeholder for free text still to be written
 PILIHAN_RATING = " | ".join(aturan.RATING)
 
 
-class BaruError(Exception):
+class BaruError(GalatPemakaian):
     """A request that cannot be fulfilled, as one Indonesian line."""
 
 
