@@ -127,7 +127,8 @@ def test_pre_commit_hooks_run_through_try_repo_on_the_demo_records(tmp_path, rep
     assert "kinerja validate" in done.stdout and "Passed" in done.stdout
 
     # A staged edit of a final evaluation is stopped before it is committed.
-    final = next(p for p in sorted((unit.path / "records").rglob("evaluasi/*.yaml")) if "status: final" in p.read_text())
+    evaluasi = sorted((unit.path / "records").rglob("evaluasi/*.yaml"))
+    final = next(p for p in evaluasi if "status: final" in p.read_text())
     text = final.read_text()
     rating = next(line for line in text.splitlines() if line.startswith("rating_perilaku_kerja:"))
     baru = "rating_perilaku_kerja: " + ("sesuai_ekspektasi" if "di_bawah" in rating else "di_bawah_ekspektasi")

@@ -205,7 +205,8 @@ def test_every_intervensi_resolves_in_the_penilai_skp(rekaman):
 
 def test_evaluations_feedback_and_organisation_dates(rekaman):
     units = {rel.parts[0]: doc for rel, doc in _pilih(rekaman, "unit").items()}
-    org = {rel.parts[0]: {p["periode"]: p for p in doc["penetapan"]} for rel, doc in _pilih(rekaman, "organisasi").items()}
+    org = {rel.parts[0]: {p["periode"]: p for p in doc["penetapan"]}
+           for rel, doc in _pilih(rekaman, "organisasi").items()}
     profil = {doc["nip"]: doc for doc in _pilih(rekaman, "profil").values()}
     for rel, ev in _pilih(rekaman, "evaluasi").items():
         unit, nip, periode = rel.parts[0], rel.parts[2], rel.stem

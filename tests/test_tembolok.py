@@ -56,7 +56,8 @@ def test_corrupt_or_foreign_cache_files_are_ignored_and_rebuilt(arsip_sah: Path,
             tembolok.Tembolok._tulis(path, "asing")
     assert _validate(root) == expected
     assert _validate(root) == expected
-    assert all(tembolok.Tembolok._baca(p) != "asing" for p in _cache_files(tembolok_sendiri) if p.parent.name == "berkas")
+    berkas = [p for p in _cache_files(tembolok_sendiri) if p.parent.name == "berkas"]
+    assert all(tembolok.Tembolok._baca(p) != "asing" for p in berkas)
 
 
 def test_cache_folder_is_at_the_root_unless_an_environment_variable_moves_it(arsip_sah: Path, tmp_path: Path,

@@ -21,11 +21,12 @@ EXIT_OK, EXIT_RECORDS, EXIT_USAGE = 0, 1, 2
 class _Parser(argparse.ArgumentParser):
     """argparse with its own words in Indonesian and errors on one line."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, add_help=False, **kwargs)
+    def __init__(self, *, add_help: bool = True, **kwargs):
+        super().__init__(add_help=False, **kwargs)
         self._positionals.title = "argumen"
         self._optionals.title = "pilihan"
-        self.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
+        if add_help:
+            self.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
 
     def format_usage(self) -> str:
         return super().format_usage().replace("usage:", "penggunaan:", 1)
@@ -114,7 +115,8 @@ def _keluaran(text: str) -> Path:
     for folder in (out.parent, out):
         ada = next(p for p in (folder, *folder.parents) if p.exists())
         if not (ada.is_dir() and os.access(ada, os.W_OK | os.X_OK)):
-            raise GalatPemakaian(f"folder keluaran '{text}' tidak dapat ditulis: {ada} bukan folder yang dapat ditulisi.")
+            raise GalatPemakaian(f"folder keluaran '{text}' tidak dapat ditulis: {ada} bukan folder yang dapat "
+                                 "ditulis.")
     return out
 
 
@@ -296,7 +298,7 @@ def _filters(p: argparse.ArgumentParser):
 
 
 def parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument("--records", default="records", help="folder rekaman (bawaan: ./records)")
     common.add_argument("--debug", action="store_true", help="tampilkan jejak galat internal")
     common.add_argument("--no-cache", action="store_true",

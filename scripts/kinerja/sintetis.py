@@ -147,7 +147,7 @@ RHK_TAMBAHAN = (
     "pengelola laman unit kerja", "anggota panitia seleksi jabatan",
 )
 # IKI kinds: (kind, aspek, uraian template, satuan, arah)
-IKI = (
+IKI: tuple[tuple[str, str, str, str | None, str | None], ...] = (
     ("jumlah", "kuantitas", "Jumlah {} yang diselesaikan", None, None),
     ("standar", "kualitas", "Persentase {} yang memenuhi standar mutu", "persen", None),
     ("tepat", "waktu", "Persentase {} yang diselesaikan tepat waktu", "persen", None),
@@ -176,7 +176,8 @@ EKSPEKTASI = {
                     "Melibatkan pemangku kepentingan sejak perencanaan"),
 }
 PERILAKU_UMPAN_BALIK = {
-    "berorientasi_pelayanan": ("Respons cepat terhadap permintaan layanan.", "Pengguna layanan puas dengan solusi yang diberikan."),
+    "berorientasi_pelayanan": ("Respons cepat terhadap permintaan layanan.",
+                               "Pengguna layanan puas dengan solusi yang diberikan."),
     "akuntabel": ("Laporan disusun cermat dan tepat waktu.", "Pengelolaan barang milik negara tertib."),
     "kompeten": ("Aktif mengikuti pelatihan dan menerapkan hasilnya.", "Membantu rekan memahami prosedur baru."),
     "harmonis": ("Menjaga suasana kerja yang kondusif.", "Ringan tangan membantu rekan kerja."),
@@ -262,6 +263,13 @@ class _Pegawai:
     akun_git: str | None = None
     rhk_utama: list[str] = field(default_factory=list)
 
+    @property
+    def atasan(self) -> _Pegawai:
+        """The penilai, which every employee in the tree has (only the outsider above the
+        root head has none)."""
+        assert self.penilai is not None, self.nip
+        return self.penilai
+
 
 @dataclass
 class _Unit:
@@ -329,7 +337,7 @@ class _Penulis:
         ukuran = self._bagi(jumlah_pegawai, [u.bobot for u in units])
         luar = self._orang_luar(units[0])
         self.out.mkdir(parents=True, exist_ok=True)
-        for u, n in zip(units, ukuran):
+        for u, n in zip(units, ukuran, strict=True):
             self._tulis_unit(u, n, luar)
         return self.jumlah_file
 
@@ -383,7 +391,7 @@ class _Penulis:
                 tingkat1.append(_Unit(next(kode), nama, root.kode, root, "jpt_pratama",
                                       "Direktur" + nama[len("Direktorat"):], "Subdirektorat", "Seksi", objek, bobot))
         units = [root, *tingkat1]
-        for induk, jumlah in zip(tingkat1, anak_per_induk):
+        for induk, jumlah in zip(tingkat1, anak_per_induk, strict=True):
             for _ in range(jumlah):
                 nama, objek = ambil(induk.kata_administrator)
                 units.append(_Unit(next(kode), nama, induk.kode, induk, "administrator", "Kepala " + nama,
@@ -448,6 +456,7 @@ class _Penulis:
         nip, jk = self._nip(posisi, pppk)
         nama, nama_pendek = self._nama(jk, pendidikan)
         if pppk:
+            assert gol_pppk is not None, posisi  # a position open to PPPK lists its golongan
             pangkat = rng.choice(gol_pppk)
         else:
             p, g = GOLONGAN[rng.randint(g_min, g_maks)]
@@ -542,7 +551,7 @@ class _Penulis:
             isi += [
                 f"  - periode: {periode}",
                 f"    predikat: {predikat[periode]}",
-                f"    ditetapkan_oleh: {_q(kepala.penilai.nip)}",
+                f"    ditetapkan_oleh: {_q(kepala.atasan.nip)}",
                 f"    tanggal: {dasar[periode] - timedelta(days=rng.randint(2, 5))}",
             ]
         self._tulis(f"{u.kode}/organisasi/{self.tahun}.yaml", "organisasi", isi)
@@ -569,7 +578,7 @@ class _Penulis:
         ]
         if p.jenjang:
             profil.append(f"jenjang: {p.jenjang}")
-        profil.append(f"penilai: {_q(p.penilai.nip)}")
+        profil.append(f"penilai: {_q(p.atasan.nip)}")
         if p.akun_git:
             profil.append(f"akun_git: {_q(p.akun_git)}")
         self._tulis(f"{folder}/profil.yaml", "profil", profil)
@@ -579,8 +588,9 @@ class _Penulis:
         # Ratings: a steady tendency per employee, with some variation per period.
         r = rng.random()
         kecenderungan = "atas" if r < 0.2 else "sesuai" if r < 0.92 else "bawah"
-        atasan_penilai = p.penilai.penilai
-        keberatan = not kepala and atasan_penilai.kedalaman >= 0 and rng.random() < 0.02
+        atasan_penilai = p.atasan.penilai
+        keberatan = (not kepala and atasan_penilai is not None and atasan_penilai.kedalaman >= 0
+                     and rng.random() < 0.02)
         for periode in PERIODE:
             if kepala:
                 tingkat = "atas" if predikat_org[periode] == "istimewa" else "sesuai"
@@ -596,7 +606,7 @@ class _Penulis:
         # The loop ends with the annual evaluation, the one objected to.
         self._tulis_umpan_balik(skp, p, rhk)
         if keberatan:
-            self._tulis_keberatan(skp, atasan_penilai, tanggal, tingkat, perilaku)
+            self._tulis_keberatan(skp, p.atasan.atasan, tanggal, tingkat, perilaku)
 
     def _tulis_skp(self, skp: str, u: _Unit, p: _Pegawai) -> list[tuple[str, list[tuple[str, str, float]]]]:
         """Write skp.yaml; return [(rhk id, [(iki id, kind, target)])]."""
@@ -607,7 +617,7 @@ class _Penulis:
         n_utama = rng.randint(2, 3)
         n_rhk = n_utama + (1 if rng.random() < 0.5 else 0)
         objek = rng.sample(list(u.objek) + list(OBJEK_UMUM), n_utama)
-        penilai = p.penilai
+        penilai = p.atasan
         isi = [
             f"tahun: {t}",
             f"periode: {{mulai: {t}-01-01, selesai: {t}-12-31}}",
@@ -674,8 +684,9 @@ class _Penulis:
     def _target(self, jenis: str, satuan: str | None, jpt: bool) -> tuple[float, str]:
         rng = self.rng
         if jenis == "jumlah":
-            nilai = rng.randint(4, 40) if jpt else rng.randint(2, 24)
-            return nilai, f"{{nilai: {nilai}, satuan: {_q(rng.choice(SATUAN_JUMLAH))}}}"
+            jumlah = rng.randint(4, 40) if jpt else rng.randint(2, 24)
+            return jumlah, f"{{nilai: {jumlah}, satuan: {_q(rng.choice(SATUAN_JUMLAH))}}}"
+        assert satuan is not None, jenis  # only "jumlah" has no fixed unit
         if jenis in ("standar", "tepat") and rng.random() < 0.1:
             return 90, f"{{min: 90, maks: 100, satuan: {_q(satuan)}}}"
         nilai = {
@@ -734,7 +745,7 @@ class _Penulis:
         for hari in sorted(rng.sample(range(awal, akhir + 1), rng.randint(2, 5))):
             tanggal = date.fromordinal(hari)
             jenis = rng.choices(("umpan_balik", "dialog_kinerja", "bimbingan", "konseling"), (45, 40, 10, 5))[0]
-            isi = [f"tanggal: {tanggal}", f"dari: {_q(p.penilai.nip)}", f"jenis: {jenis}"]
+            isi = [f"tanggal: {tanggal}", f"dari: {_q(p.atasan.nip)}", f"jenis: {jenis}"]
             r = rng.random()
             if r < 0.5:
                 isi.append(f"tentang: {{rhk: {rng.choice(rhk)[0]}}}")
