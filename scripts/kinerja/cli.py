@@ -231,9 +231,12 @@ def _parser_new(sub, common) -> None:
         q.set_defaults(run=cmd_new, posisi=[d for d, _ in posisi],
                        isian=[f.lstrip("-").replace("-", "_") for f, _ in isian])
 
-    unit_opsi = ("--unit", {"metavar": "KODE", "help": "kode unit, bila NIP ada di lebih dari satu unit"})
-    tahun = ("--tahun", {"type": int, "help": "tahun SKP (bawaan: SKP terakhir pegawai)"})
-    skp = ("--skp", {"metavar": "FOLDER", "help": "folder SKP, misalnya 2026-2 untuk SKP kedua setelah mutasi"})
+    _new_unit_pegawai(kind)
+    _new_rekaman_skp(kind)
+
+
+def _new_unit_pegawai(kind) -> None:
+    """`kinerja new unit` and `kinerja new pegawai`."""
     kind("unit", "unit kerja baru: records/<kode>/unit.yaml",
          [("kode", "kode unit: huruf kecil, angka, tanda hubung (misalnya biro-sdm)")],
          [("--nama", {"required": True, "help": "nama unit, misalnya \"Biro Sumber Daya Manusia\""}),
@@ -256,6 +259,13 @@ def _parser_new(sub, common) -> None:
           ("--jenis-asn", {"choices": ("pns", "pppk"), "help": "pns atau pppk (bawaan: pns)"}),
           ("--penilai", {"metavar": "NIP", "help": "NIP atasan langsung (bawaan: pimpinan unit)"}),
           ("--akun-git", {"metavar": "AKUN", "help": "akun GitHub/GitLab pegawai"})])
+
+
+def _new_rekaman_skp(kind) -> None:
+    """`kinerja new` for an SKP and the records in its folder."""
+    unit_opsi = ("--unit", {"metavar": "KODE", "help": "kode unit, bila NIP ada di lebih dari satu unit"})
+    tahun = ("--tahun", {"type": int, "help": "tahun SKP (bawaan: SKP terakhir pegawai)"})
+    skp = ("--skp", {"metavar": "FOLDER", "help": "folder SKP, misalnya 2026-2 untuk SKP kedua setelah mutasi"})
     kind("skp", "SKP baru (draft) berisi identitas pegawai dan penilai serta daftar RHK atasan",
          [("nip", "NIP pegawai")],
          [unit_opsi, ("--tahun", {"type": int, "help": "tahun SKP (bawaan: tahun ini)"}),
@@ -309,7 +319,15 @@ def parser() -> argparse.ArgumentParser:
                       help="tampilkan versi lalu keluar")
     sub = root.add_subparsers(dest="command", metavar="PERINTAH", parser_class=_Parser)
     sub.required = True
+    _parser_periksa(sub, common)
+    _parser_situs(sub, common)
+    _parser_alur(sub, common)
+    _parser_new(sub, common)
+    return root
 
+
+def _parser_periksa(sub, common) -> None:
+    """validate and the tables of computed results."""
     p = sub.add_parser("validate", parents=[common], help="periksa skema dan aturan antar-rekaman")
     p.add_argument("paths", nargs="*", metavar="PATH", help="hanya laporkan berkas di bawah path ini")
     p.add_argument("--format", choices=tuple(laporan.RENDERERS), default="text")
@@ -328,6 +346,9 @@ def parser() -> argparse.ArgumentParser:
         _filters(p)
         p.set_defaults(run=_cmd_tabel(rows_of, kolom))
 
+
+def _parser_situs(sub, common) -> None:
+    """build and serve: the unit sites."""
     p = sub.add_parser("build", parents=[common], help="periksa rekaman lalu bangun situs statis tiap unit")
     p.add_argument("--unit", action="append", help="hanya unit ini (boleh diulang; bawaan: semua)")
     p.add_argument("--out", default="build/site", help="folder keluaran (bawaan: build/site)")
@@ -339,6 +360,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8000)
     p.set_defaults(run=cmd_serve)
 
+
+def _parser_alur(sub, common) -> None:
+    """The workflow commands: synthetic trees, review routing, summaries, CI unit lists."""
     p = sub.add_parser("sintetis", parents=[common], help="tulis pohon rekaman sintetis untuk uji dan tolok ukur")
     p.add_argument("out", metavar="OUT", help="folder rekaman yang akan ditulis (harus kosong)")
     p.add_argument("--pegawai", type=int, default=100)
@@ -363,9 +387,6 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--bagian", type=_bagian, metavar="I/N",
                    help="hanya bagian ke-I dari N bagian daftar (untuk pekerjaan CI paralel)")
     p.set_defaults(run=cmd_units)
-
-    _parser_new(sub, common)
-    return root
 
 
 def _satu_baris(exc: BaseException) -> str:

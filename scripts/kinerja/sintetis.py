@@ -647,39 +647,53 @@ class _Penulis:
                     isi.append(f"    penugasan_dari: {_q('Menteri')}")
                 obj, pilihan = "tugas tambahan", IKI_TAMBAHAN
             isi.append("    indikator:")
-            indikator = []
-            for jenis_iki, aspek, uraian, satuan, arah in rng.sample(pilihan, rng.randint(1, min(3, len(pilihan)))):
-                n_iki += 1
-                iid = f"iki-{n_iki}"
-                target, teks_target = self._target(jenis_iki, satuan, jpt)
-                isi += [
-                    f"      - id: {iid}",
-                    f"        aspek: {aspek}",
-                    f"        uraian: {_q(uraian.format(obj))}",
-                    f"        target: {teks_target}",
-                ]
-                if arah:
-                    isi.append(f"        arah: {arah}")
-                if jpt:
-                    isi.append(f"        perspektif: {PERSPEKTIF[jenis_iki]}")
-                indikator.append((iid, jenis_iki, target))
+            indikator = self._indikator(isi, pilihan, obj, jpt, n_iki)
+            n_iki += len(indikator)
             hasil.append((rid, indikator))
             if utama:
                 p.rhk_utama.append(rid)
-        isi.append("perilaku_kerja:")
+        isi += self._perilaku_dan_lampiran()
+        self._tulis(f"{skp}/skp.yaml", "skp", isi)
+        return hasil
+
+    def _indikator(self, isi: list[str], pilihan: tuple, obj: str, jpt: bool,
+                   n_iki: int) -> list[tuple[str, str, float]]:
+        """Append one RHK's indicators (numbered after the n_iki before them) to isi; return
+        [(iki id, kind, target)]."""
+        rng = self.rng
+        indikator = []
+        for jenis_iki, aspek, uraian, satuan, arah in rng.sample(pilihan, rng.randint(1, min(3, len(pilihan)))):
+            n_iki += 1
+            iid = f"iki-{n_iki}"
+            target, teks_target = self._target(jenis_iki, satuan, jpt)
+            isi += [
+                f"      - id: {iid}",
+                f"        aspek: {aspek}",
+                f"        uraian: {_q(uraian.format(obj))}",
+                f"        target: {teks_target}",
+            ]
+            if arah:
+                isi.append(f"        arah: {arah}")
+            if jpt:
+                isi.append(f"        perspektif: {PERSPEKTIF[jenis_iki]}")
+            indikator.append((iid, jenis_iki, target))
+        return indikator
+
+    def _perilaku_dan_lampiran(self) -> list[str]:
+        """The lines of an SKP's perilaku_kerja and lampiran."""
+        rng = self.rng
+        isi = ["perilaku_kerja:"]
         for nilai in NILAI_BERAKHLAK:
             if rng.random() < 0.35:
                 isi.append(f"  {nilai}: {{ekspektasi: {_q(rng.choice(EKSPEKTASI[nilai]))}}}")
             else:
                 isi.append(f"  {nilai}: {{}}")
-        isi += [
+        return isi + [
             "lampiran:",
             f"  dukungan_sumber_daya: {_daftar(rng.sample(DUKUNGAN, rng.randint(1, 3)))}",
             f"  skema_pertanggungjawaban: {_daftar(rng.sample(SKEMA, rng.randint(1, 2)))}",
             f"  konsekuensi: {_daftar(rng.sample(KONSEKUENSI, rng.randint(1, 2)))}",
         ]
-        self._tulis(f"{skp}/skp.yaml", "skp", isi)
-        return hasil
 
     def _target(self, jenis: str, satuan: str | None, jpt: bool) -> tuple[float, str]:
         rng = self.rng
