@@ -6,6 +6,10 @@ the penilai of a functional staff member (NIP_STAF). Both biro-sdm employees hav
 (the staff RHK rhk-1 intervenes the head's rhk-1); the staff member has a final TW I
 evaluation and one feedback record; biro-sdm has its 2026 organisation rating for TW I.
 `kinerja validate` reports nothing on it.
+
+Every test runs with its own cache folder (KINERJA_CACHE in tmp_path), so no test writes
+.kinerja-cache into the repository or reuses another test's memoised results. RepoGit makes
+Git repositories with a fixed identity and fixed dates, so commit ids are reproducible.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import contextlib
 import io
 import os
 import shutil
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +31,68 @@ SAH = Path(__file__).parent / "corpus" / "sah" / "records"
 NIP_SEKJEN = "197502102000031001"
 NIP_KEPALA = "198003152005011002"
 NIP_STAF = "199203142019032001"
+
+
+TANGGAL_GIT = "2026-01-05T09:00:00+07:00"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _tembolok_sesi(tmp_path_factory):
+    """A cache outside the repository for module- and session-scoped fixtures, which run
+    before any test's own."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("KINERJA_CACHE", str(tmp_path_factory.mktemp("tembolok-sesi")))
+        yield
+
+
+@pytest.fixture(autouse=True)
+def tembolok_sendiri(tmp_path_factory, monkeypatch) -> Path:
+    """Each test's own empty cache folder (beside tmp_path, so tests still own tmp_path wholly)."""
+    folder = tmp_path_factory.mktemp("tembolok")
+    monkeypatch.setenv("KINERJA_CACHE", str(folder))
+    return folder
+
+
+class RepoGit:
+    """A Git repository in a folder, committing as one fixed identity at fixed dates."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    @classmethod
+    def buat(cls, path: Path, *, cabang: str = "main") -> RepoGit:
+        """A new repository in path (created if needed) on branch cabang."""
+        path.mkdir(parents=True, exist_ok=True)
+        repo = cls(path)
+        repo.git("init", "-q", "-b", cabang)
+        return repo
+
+    def git(self, *args: str, tanggal: str = TANGGAL_GIT, penulis: str = "Uji") -> str:
+        """Run git in the repository (isolated from the user's Git configuration); its stdout."""
+        env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
+               "GIT_AUTHOR_NAME": penulis, "GIT_AUTHOR_EMAIL": "uji@contoh.go.id", "GIT_AUTHOR_DATE": tanggal,
+               "GIT_COMMITTER_NAME": penulis, "GIT_COMMITTER_EMAIL": "uji@contoh.go.id",
+               "GIT_COMMITTER_DATE": tanggal}
+        return subprocess.run(["git", "-c", "gc.auto=0", "-c", "commit.gpgsign=false", *args], cwd=self.path,
+                              env=env, check=True, capture_output=True, text=True).stdout
+
+    def komit(self, pesan: str, *paths: str, **kwargs: str) -> str:
+        """Stage paths (default: everything) and commit them; the new commit's id."""
+        self.git("add", "-A", "--", *(paths or ["."]))
+        self.git("commit", "-q", "-m", pesan, **kwargs)
+        return self.git("rev-parse", "HEAD").strip()
+
+    def cabang(self, nama: str) -> None:
+        """Create branch nama at HEAD and switch to it."""
+        self.git("switch", "-q", "-c", nama)
+
+
+@pytest.fixture
+def repo_git(tmp_path: Path):
+    """Make a RepoGit: repo_git() in tmp_path, repo_git(folder) elsewhere."""
+    def buat(path: Path = tmp_path, **kwargs) -> RepoGit:
+        return RepoGit.buat(path, **kwargs)
+    return buat
 
 
 def tulis_arsip_sah(root: Path) -> Path:
@@ -79,8 +146,3 @@ def jalankan(tmp_path: Path):
         return jalankan_cli(*args, cwd=tmp_path)
     return run
 
-
-@pytest.fixture(autouse=True)
-def tembolok_terpisah(tmp_path_factory, monkeypatch):
-    """Every test keeps its cache in its own temporary folder, never in the repository."""
-    monkeypatch.setenv("KINERJA_CACHE", str(tmp_path_factory.mktemp("tembolok")))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 from conftest import NIP_KEPALA, NIP_SEKJEN, NIP_STAF, ganti, jalankan_cli, tulis_arsip_sah
@@ -70,8 +69,8 @@ def test_check_passes_when_current_and_fails_when_the_records_moved_on(tmp_path)
     assert f"/records/biro-sdm/pegawai/{NIP_STAF}/ @kemenco/sekjen\n" in gitlab
 
 
-def test_paths_are_relative_to_the_git_root_when_records_live_deeper(tmp_path):
-    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+def test_paths_are_relative_to_the_git_root_when_records_live_deeper(tmp_path, repo_git):
+    repo_git()
     _dengan_akun(tmp_path / "data")
     result = jalankan_cli("codeowners", "--records", "data/records", cwd=tmp_path)
     assert result.code == 0

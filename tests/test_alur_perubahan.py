@@ -8,16 +8,12 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
 from conftest import NIP_KEPALA, NIP_SEKJEN, NIP_STAF, ganti, jalankan_cli, tulis_arsip_sah
-from kinerja import arsip, checks, laporan, rekap
-from kinerja.alur import lingkup, validasi
-from kinerja.sintetis import tulis_sintetis
 
 STAF = f"records/biro-sdm/pegawai/{NIP_STAF}"
 KEPALA = f"records/biro-sdm/pegawai/{NIP_KEPALA}"

@@ -69,7 +69,7 @@ harmonis | Harmonis | Menghargai setiap orang apapun latar belakangnya · Suka m
 loyal | Loyal | Memegang teguh ideologi Pancasila, UUD 1945, setia kepada NKRI serta pemerintahan yang sah · Menjaga nama baik sesama ASN, pimpinan, instansi, dan negara · Menjaga rahasia jabatan dan negara
 adaptif | Adaptif | Cepat menyesuaikan diri menghadapi perubahan · Terus berinovasi dan mengembangkan kreativitas · Bertindak proaktif
 kolaboratif | Kolaboratif | Memberi kesempatan kepada berbagai pihak untuk berkontribusi · Terbuka dalam bekerja sama untuk menghasilkan nilai tambah · Menggerakkan pemanfaatan berbagai sumber daya untuk tujuan bersama
-"""
+"""  # noqa: E501 (the regulation's table, verbatim)
 
 
 def test_berakhlak_matches_domain_table():
@@ -146,7 +146,7 @@ KODE_PREDIKAT = {
 def _sel_kuadran():
     for line in KUADRAN_DOMAIN.strip().splitlines():
         hasil, *sel = (x.strip() for x in line.split("|"))
-        for perilaku, label in zip(("di bawah", "sesuai", "di atas"), sel):
+        for perilaku, label in zip(("di bawah", "sesuai", "di atas"), sel, strict=True):
             yield LEVEL[hasil], LEVEL[perilaku], label
 
 
@@ -337,7 +337,7 @@ def test_objection_decision_wins(hasil, perilaku, pimpinan, organisasi):
 def test_curve_boundaries(organisasi, jumlah, awalan):
     pelanggaran = periksa_kurva(organisasi, jumlah)
     assert len(pelanggaran) == len(awalan), pelanggaran
-    for kalimat, awal in zip(pelanggaran, awalan):
+    for kalimat, awal in zip(pelanggaran, awalan, strict=True):
         assert kalimat.startswith(awal + " ("), kalimat
 
 
@@ -432,7 +432,7 @@ def _sama_dengan_brute_force(organisasi, jumlah):
     harapan = _kurva_brute_force(organisasi, jumlah)
     assert len(pelanggaran) == len(harapan), (organisasi, jumlah, pelanggaran)
     total = sum(jumlah.values())
-    for kalimat, (label, bagian, batas) in zip(pelanggaran, harapan):
+    for kalimat, (label, bagian, batas) in zip(pelanggaran, harapan, strict=True):
         assert kalimat.startswith(f"Predikat {label} {bagian} dari {total} pegawai (")
         tampil = Fraction(re.search(r"\((\d+(?:,\d)?)%\)", kalimat).group(1).replace(",", "."))
         benar = Fraction(bagian * 100, total)

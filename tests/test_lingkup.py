@@ -20,7 +20,6 @@ from pathlib import Path
 import pytest
 
 from conftest import jalankan_cli
-
 from kinerja import pemeriksaan
 
 DEMO = Path(__file__).resolve().parents[1] / "records"

@@ -117,7 +117,7 @@ def test_grafik_kurva_draws_shares_and_curve_limits():
         counts = list(kurva.jumlah.values())
         tallest = max(range(5), key=lambda i: counts[i])
         assert heights[tallest] == max(heights)
-        assert all((h == 0) == (n == 0) for h, n in zip(heights, counts))
+        assert all((h == 0) == (n == 0) for h, n in zip(heights, counts, strict=True))
         limits = [line for line in root.findall(f"{ns}line") if "batas" in (line.get("class") or "")]
         assert len(limits) == 2 * len(aturan.KURVA[kurva.penetapan.predikat])  # plot line + legend sample
         assert root.find(f"{ns}title").text.startswith("Sebaran predikat")
@@ -162,7 +162,8 @@ def test_confidential_feedback_never_reaches_a_page(tmp_path, records):
 
 
 def test_publikasi_rating_false_hides_individual_ratings(tmp_path, records):
-    ganti(records / "biro-sdm" / "unit.yaml", "admin: [hr-biro-sdm]", "admin: [hr-biro-sdm]\npublikasi: {rating: false}")
+    ganti(records / "biro-sdm" / "unit.yaml", "admin: [hr-biro-sdm]",
+          "admin: [hr-biro-sdm]\npublikasi: {rating: false}")
     docs = tulis(tmp_path, records)
     for page in [*docs.glob("pegawai/*/*.md"), docs / "pegawai" / "index.md"]:
         text = page.read_text(encoding="utf-8")

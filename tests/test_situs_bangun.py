@@ -38,6 +38,8 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--d
         "--disable-sync", "--no-first-run"]
 UNITS = sorted(p.name for p in DEMO.iterdir() if (p / "unit.yaml").is_file())
 
+pytestmark = pytest.mark.slow  # every test here builds real sites
+
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory) -> Path:
@@ -257,6 +259,7 @@ def halaman(browser, server):
     h.tutup()
 
 
+@pytest.mark.browser
 def test_home_shows_the_unit_and_the_svg_chart(halaman):
     page = halaman.buka("")
     page.click("text=Biro Sumber Daya Manusia")
@@ -269,6 +272,7 @@ def test_home_shows_the_unit_and_the_svg_chart(halaman):
     assert "Kemajuan tahun" in page.content()
 
 
+@pytest.mark.browser
 def test_reach_an_employee_by_the_table(halaman):
     page = halaman.buka("biro-sdm/pegawai/")
     rows = page.locator("#tabel-pegawai tbody tr")
@@ -290,6 +294,7 @@ def test_reach_an_employee_by_the_table(halaman):
     assert page.locator("#riwayat").count() == 1
 
 
+@pytest.mark.browser
 def test_reach_an_employee_by_search(halaman):
     page = halaman.buka("biro-sdm/")
     page.click(".md-search__input")
@@ -301,6 +306,7 @@ def test_reach_an_employee_by_search(halaman):
     assert "Rudi Hartono" in page.locator("h1").inner_text()
 
 
+@pytest.mark.browser
 def test_form_skp_prints_without_navigation(halaman):
     page = halaman.buka("biro-sdm/pegawai/")
     href = page.locator("#tabel-pegawai tbody tr a").first.get_attribute("href")
@@ -358,6 +364,7 @@ def situs_serangan(tmp_path_factory):
     httpd.server_close()
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("path", [f"pegawai/{NIP_STAF}/", f"pegawai/{NIP_STAF}/skp-2026/", "pegawai/",
                                   "matriks/", "", f"pegawai/{NIP_KEPALA}/"])
 def test_record_text_shows_as_text_and_runs_nothing(browser, situs_serangan, path):
@@ -378,6 +385,7 @@ def test_record_text_shows_as_text_and_runs_nothing(browser, situs_serangan, pat
     h.tutup()
 
 
+@pytest.mark.browser
 def test_search_results_show_record_text_as_text(browser, situs_serangan):
     h = Halaman(browser, situs_serangan)
     page = h.buka("")

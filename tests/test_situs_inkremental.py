@@ -5,43 +5,34 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from conftest import NIP_STAF, ganti, jalankan_cli, tulis_arsip_sah
+from conftest import NIP_STAF, RepoGit, ganti, jalankan_cli, tulis_arsip_sah
 from kinerja import pemeriksaan
 from kinerja.situs import bangun, mesin, pembangun
 
 DEMO = Path(__file__).resolve().parents[1] / "records"
 HARI_INI = date(2026, 3, 20)
-ENV = {**os.environ, "GIT_AUTHOR_NAME": "Uji", "GIT_AUTHOR_EMAIL": "uji@contoh.go.id", "GIT_COMMITTER_NAME": "Uji",
-       "GIT_COMMITTER_EMAIL": "uji@contoh.go.id", "GIT_AUTHOR_DATE": "2026-01-02T10:00:00+07:00",
-       "GIT_COMMITTER_DATE": "2026-01-02T10:00:00+07:00"}
 UMPAN_BALIK = Path("biro-sdm", "pegawai", NIP_STAF, "2026", "umpan-balik", "2026-02-14-modul-cuti.yaml")
 CATATAN = "catatan: Progres modul cuti sesuai rencana; perlu uji beban sebelum Maret."
 
-
-def _git(repo: Path, *args: str) -> None:
-    subprocess.run(["git", *args], cwd=repo, env=ENV, check=True, capture_output=True)
+pytestmark = pytest.mark.slow  # every test here builds real sites
 
 
-def _repo(records_src: Path, repo: Path) -> Path:
-    """A Git repository holding a copy of records_src as its records/, committed."""
-    repo.mkdir()
-    shutil.copytree(records_src, repo / "records")
-    _git(repo, "init", "-q")
-    _git(repo, "add", "records")
-    _git(repo, "commit", "-qm", "Rekaman awal")
-    return repo / "records"
+def _repo(records_src: Path, repo: RepoGit) -> Path:
+    """repo holding a copy of records_src as its records/, committed."""
+    shutil.copytree(records_src, repo.path / "records")
+    repo.komit("Rekaman awal", "records")
+    return repo.path / "records"
 
 
 @pytest.fixture
-def sah(tmp_path: Path) -> Path:
+def sah(tmp_path: Path, repo_git) -> Path:
     """The minimal valid tree (units sekretariat and biro-sdm) committed in tmp_path/repo."""
-    return _repo(tulis_arsip_sah(tmp_path / "sumber"), tmp_path / "repo")
+    return _repo(tulis_arsip_sah(tmp_path / "sumber"), repo_git(tmp_path / "repo"))
 
 
 def _bangun(records: Path, out: Path, **kwargs) -> tuple[list[str], pemeriksaan.Pohon]:
@@ -60,8 +51,8 @@ def _isi(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def test_warm_builds_through_a_change_and_its_undoing_equal_a_clean_build(tmp_path):
-    records = _repo(DEMO, tmp_path / "repo")
+def test_warm_builds_through_a_change_and_its_undoing_equal_a_clean_build(tmp_path, repo_git):
+    records = _repo(DEMO, repo_git(tmp_path / "repo"))
     units = sorted(p.name for p in records.iterdir())
     out = records.parent / "build" / "site"
     assert _bangun(records, out)[0] == units
@@ -123,9 +114,9 @@ def test_every_input_of_the_pages_rebuilds_the_unit(sah):
 
     # history: two commits that change a note and change it back leave its bytes as they were
     ganti(sah / UMPAN_BALIK, CATATAN, "catatan: Sementara.")
-    _git(repo, "commit", "-qam", "Ubah catatan")
+    RepoGit(repo).komit("Ubah catatan", "records")
     ganti(sah / UMPAN_BALIK, "catatan: Sementara.", CATATAN)
-    _git(repo, "commit", "-qam", "Kembalikan catatan")
+    RepoGit(repo).komit("Kembalikan catatan", "records")
     assert _bangun(sah, out)[0] == ["biro-sdm"]
     assert "Kembalikan catatan" in (out / "biro-sdm" / "pegawai" / NIP_STAF / "index.html").read_text(encoding="utf-8")
 

@@ -4,20 +4,11 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
+import shutil
 from pathlib import Path
 
 from conftest import NIP_STAF, ganti, jalankan_cli
-
-from kinerja import arsip, tembolok
-
-GIT_ENV = {**os.environ, "GIT_AUTHOR_NAME": "Uji", "GIT_AUTHOR_EMAIL": "uji@contoh.go.id",
-           "GIT_COMMITTER_NAME": "Uji", "GIT_COMMITTER_EMAIL": "uji@contoh.go.id",
-           "GIT_AUTHOR_DATE": "2026-01-02T10:00:00+07:00", "GIT_COMMITTER_DATE": "2026-01-02T10:00:00+07:00"}
-
-
-def _git(cwd: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=cwd, env=GIT_ENV, check=True, capture_output=True, text=True).stdout
+from kinerja import pemeriksaan, tembolok
 
 
 def _validate(root: Path, *extra: str) -> tuple[int, list[dict]]:
@@ -32,17 +23,17 @@ def _with_findings(records: Path) -> None:
     ganti(folder / "evaluasi" / "tw1.yaml", "status: final", "status: finall")
 
 
-def _cache_files(root: Path) -> list[Path]:
-    return sorted(p for p in (root / ".kinerja-cache").rglob("*.bin"))
+def _cache_files(cache: Path) -> list[Path]:
+    return sorted(p for p in cache.rglob("*.bin"))
 
 
-def test_warm_run_equals_cold_run_and_follows_changes(arsip_sah: Path):
+def test_warm_run_equals_cold_run_and_follows_changes(arsip_sah: Path, tembolok_sendiri: Path):
     root = arsip_sah.parent
     _with_findings(arsip_sah)
     cold = _validate(root, "--no-cache")
-    assert not (root / ".kinerja-cache").exists()
+    assert not list(tembolok_sendiri.iterdir())
     first = _validate(root)
-    assert _cache_files(root), "a cached run writes the cache"
+    assert _cache_files(tembolok_sendiri), "a cached run writes the cache"
     assert _validate(root) == first == cold
     assert {d["code"] for d in cold[1]} == {"K204", "K520"}
 
@@ -53,11 +44,11 @@ def test_warm_run_equals_cold_run_and_follows_changes(arsip_sah: Path):
     assert _validate(root, "--no-cache") == (code, found)
 
 
-def test_corrupt_or_foreign_cache_files_are_ignored_and_rebuilt(arsip_sah: Path):
+def test_corrupt_or_foreign_cache_files_are_ignored_and_rebuilt(arsip_sah: Path, tembolok_sendiri: Path):
     root = arsip_sah.parent
     _with_findings(arsip_sah)
     expected = _validate(root)
-    files = _cache_files(root)
+    files = _cache_files(tembolok_sendiri)
     for n, path in enumerate(files):
         if n % 2:
             path.write_bytes(b"bukan tembolok")
@@ -65,69 +56,85 @@ def test_corrupt_or_foreign_cache_files_are_ignored_and_rebuilt(arsip_sah: Path)
             tembolok.Tembolok._tulis(path, "asing")
     assert _validate(root) == expected
     assert _validate(root) == expected
-    assert all(tembolok.Tembolok._baca(p) != "asing" for p in _cache_files(root) if p.parent.name == "berkas")
+    berkas = [p for p in _cache_files(tembolok_sendiri) if p.parent.name == "berkas"]
+    assert all(tembolok.Tembolok._baca(p) != "asing" for p in berkas)
 
 
-def test_cache_folder_can_be_moved_with_an_environment_variable(arsip_sah: Path, tmp_path: Path, monkeypatch):
+def test_cache_folder_is_at_the_root_unless_an_environment_variable_moves_it(arsip_sah: Path, tmp_path: Path,
+                                                                               monkeypatch):
+    monkeypatch.delenv("KINERJA_CACHE")
+    _validate(arsip_sah.parent)
+    assert _cache_files(arsip_sah.parent / ".kinerja-cache")
+    shutil.rmtree(arsip_sah.parent / ".kinerja-cache")
     monkeypatch.setenv("KINERJA_CACHE", str(tmp_path / "ci-cache"))
     _validate(arsip_sah.parent)
-    assert list((tmp_path / "ci-cache").rglob("*.bin"))
-    assert not (arsip_sah.parent / ".kinerja-cache").exists()
+    assert _cache_files(tmp_path / "ci-cache") and not (arsip_sah.parent / ".kinerja-cache").exists()
 
 
-def test_blob_ids_come_from_the_git_index_for_unchanged_files_only(arsip_sah: Path):
-    root = arsip_sah.parent
-    _git(root, "init", "-q")
-    _git(root, "add", "records")
-    _git(root, "commit", "-qm", "awal")
-    blobs = tembolok.blob_dari_git(arsip_sah)
-    files = [p for p in arsip_sah.rglob("*.yaml")]
-    assert len(blobs) == len(files)
+def test_inside_git_the_listing_and_blob_ids_come_from_git(arsip_sah: Path, repo_git):
+    """Index blobs for unchanged tracked files; modified and untracked files are read from the disk."""
+    repo = repo_git(arsip_sah.parent)
+    repo.komit("awal", "records")
+    pohon = pemeriksaan.Pohon(arsip_sah)
+    files = sorted(arsip_sah.rglob("*.yaml"))
+    assert sorted(Path(b.path) for b in pohon.daftar) == files
     for path in files:
-        assert blobs[str(path.resolve())] == tembolok.blob_id(path.read_bytes())
-        assert blobs[str(path.resolve())] == _git(root, "hash-object", str(path)).strip()
+        assert pohon.blobs[str(path)] == tembolok.blob_id(path.read_bytes())
+        assert pohon._daftar.blobs[str(path)] == repo.git("hash-object", str(path)).strip()
 
     changed = arsip_sah / "biro-sdm" / "unit.yaml"
     changed.write_text(changed.read_text(encoding="utf-8") + "# catatan\n", encoding="utf-8")
     new = arsip_sah / "biro-sdm" / "organisasi" / "2027.yaml"
     new.write_text("tahun: 2027\n", encoding="utf-8")
-    blobs = tembolok.blob_dari_git(arsip_sah)
-    assert str(changed.resolve()) not in blobs and str(new.resolve()) not in blobs
-    assert len(blobs) == len(files) - 1
+    gone = arsip_sah / "biro-sdm" / "organisasi" / "2026.yaml"
+    gone.unlink()
+    pohon = pemeriksaan.Pohon(arsip_sah)
+    assert {Path(b.path) for b in pohon.daftar} == set(files) - {gone} | {new}
+    assert str(changed) not in pohon._daftar.blobs and str(new) not in pohon._daftar.blobs
+    assert pohon.blobs[str(changed)] == tembolok.blob_id(changed.read_bytes())
 
 
-def test_a_new_tool_version_does_not_reuse_results(arsip_sah: Path, monkeypatch):
+def test_the_staged_listing_reads_the_index_not_the_working_copy(arsip_sah: Path, repo_git):
+    repo = repo_git(arsip_sah.parent)
+    repo.komit("awal", "records")
+    unit = arsip_sah / "biro-sdm" / "unit.yaml"
+    staged = unit.read_text(encoding="utf-8").replace("triwulanan", "bulanan")
+    unit.write_text(staged, encoding="utf-8")
+    repo.git("add", "records")
+    unit.write_text(staged.replace("bulanan", "triwulanan"), encoding="utf-8")  # the working copy put back
+    pohon = pemeriksaan.Pohon(arsip_sah, revisi=":")
+    assert pohon.model(pohon.kelompok).units["biro-sdm"].evaluasi_periodik == "bulanan"
+    assert pemeriksaan.Pohon(arsip_sah).model({"unit/biro-sdm"}).units["biro-sdm"].evaluasi_periodik == "triwulanan"
+
+
+def test_a_new_tool_version_does_not_reuse_results(arsip_sah: Path, tembolok_sendiri: Path, monkeypatch):
     root = arsip_sah.parent
     _with_findings(arsip_sah)
     _validate(root)
     monkeypatch.setattr(tembolok, "versi", lambda: "versi-lain")
-    assert _validate(root)[1] and (root / ".kinerja-cache" / "versi-lain").is_dir()
+    assert _validate(root)[1] and (tembolok_sendiri / "versi-lain").is_dir()
 
 
-def test_listing_is_reused_while_folders_are_unchanged_and_redone_when_one_changes(arsip_sah: Path, monkeypatch):
+def test_a_file_added_with_its_folder_mtime_restored_is_seen(arsip_sah: Path, repo_git):
+    """The listing never trusts folder mtimes (rsync -a, cp -p, tar -x keep them)."""
+    repo_git(arsip_sah.parent).komit("awal", "records")
     root = arsip_sah.parent
-    _with_findings(arsip_sah)
-    settled = 1_700_000_000
-    for folder in [arsip_sah, *(p for p in arsip_sah.rglob("*") if p.is_dir())]:
-        os.utime(folder, (settled, settled))
     first = _validate(root)
-    walks = []
-    original = arsip.temukan
-    monkeypatch.setattr(arsip, "temukan", lambda *a, **k: walks.append(a) or original(*a, **k))
-    assert _validate(root) == first and walks == [], "an unchanged tree is not walked again"
-
     feedback = arsip_sah / "biro-sdm" / "pegawai" / NIP_STAF / "2026" / "umpan-balik"
+    before = os.stat(feedback)
     (feedback / "2026-03-01.yaml").write_text("tanggal: 2026-03-01\n", encoding="utf-8")
-    assert _validate(root) == _validate(root, "--no-cache")
-    assert any(d["file"].endswith("2026-03-01.yaml") for d in _validate(root)[1]) and walks
+    os.utime(feedback, ns=(before.st_atime_ns, before.st_mtime_ns))
+    warm = _validate(root)
+    assert warm == _validate(root, "--no-cache") != first
+    assert any(d["file"].endswith("2026-03-01.yaml") for d in warm[1])
 
 
-def test_a_last_run_record_of_another_shape_is_ignored(arsip_sah: Path):
+def test_a_last_run_record_of_another_shape_is_ignored(arsip_sah: Path, tembolok_sendiri: Path):
     root = arsip_sah.parent
     _with_findings(arsip_sah)
     expected = _validate(root, "--no-cache")
     _validate(root)
-    last, = (root / ".kinerja-cache").rglob("terakhir.bin")
+    last, = tembolok_sendiri.rglob("terakhir.bin")
     tembolok.Tembolok._tulis(last, (str(arsip_sah.resolve()), (("records/x", ("x",), "skp", "0"),), ()))
     ganti(arsip_sah / "biro-sdm" / "pegawai" / NIP_STAF / "2026" / "evaluasi" / "tw1.yaml", "status: finall",
           "status: final")

@@ -31,6 +31,7 @@ import time
 from pathlib import Path
 
 from catat import tulis_json
+
 from kinerja.sintetis import tulis_sintetis
 
 TANGGAL = "2026-01-05T09:00:00+07:00"

@@ -20,8 +20,8 @@ from collections import Counter
 from pathlib import Path
 
 import yaml
-
 from catat import tulis_json
+
 from kinerja import arsip, pemeriksaan, schema, yamlio
 from kinerja.sintetis import tulis_sintetis
 

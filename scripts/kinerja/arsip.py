@@ -26,7 +26,7 @@ from kinerja.model import (
     IKI, RHK, SKP, Arsip, Evaluasi, HasilEvaluasi, Identitas, Keberatan, Keputusan, Organisasi,
     Pegawai, PenetapanOrganisasi, Realisasi, Sumber, UmpanBalik, Unit, tanggal,
 )
-from kinerja.yamlio import NIP, Dokumen, YamlError, muat_bytes
+from kinerja.yamlio import Dokumen, YamlError, muat_bytes
 
 class Berkas(NamedTuple):
     """A file of the records tree and the kind its path gives it."""

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
 from types import MappingProxyType
+from typing import Any
 
 # --- code tables ----------------------------------------------------------------------
 
@@ -232,11 +233,11 @@ class Aturan:
         object.__setattr__(self, "rating_pimpinan", MappingProxyType(dict(self.rating_pimpinan)))
 
     @classmethod
-    def dari_unit(cls, aturan: Mapping[str, object] | None) -> Aturan:
+    def dari_unit(cls, aturan: Mapping[str, Any] | None) -> Aturan:
         """Build from unit.yaml's (schema-validated) ``aturan:`` mapping; missing keys keep
         their defaults and a partial ``rating_pimpinan`` overrides only the ratings it names."""
         aturan = aturan or {}
-        nilai: dict[str, object] = {k: aturan[k] for k in ("tenggat_skp", "hari_keberatan") if k in aturan}
+        nilai: dict[str, Any] = {k: aturan[k] for k in ("tenggat_skp", "hari_keberatan") if k in aturan}
         nilai["rating_pimpinan"] = {**RATING_PIMPINAN_BAKU, **(aturan.get("rating_pimpinan") or {})}
         return cls(**nilai)
 
@@ -316,6 +317,8 @@ def rating_berlaku(rating_hasil_kerja: str | None, rating_perilaku_kerja: str | 
     final and replaces both ratings. Otherwise a unit head (``pimpinan``) whose evaluation
     omits the results rating gets it from the organisation predikat of the period.
     """
+    hasil: str | None
+    perilaku: str | None
     if keputusan is not None:
         hasil, perilaku = keputusan
         sumber = "keberatan"

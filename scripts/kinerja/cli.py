@@ -7,28 +7,26 @@ Exit status: 0 success; 1 the records have errors (or warnings, under --strict);
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import traceback
 from pathlib import Path
 
 from kinerja import __version__, laporan, pemeriksaan, tabel
-from kinerja.riwayat import RiwayatError
+from kinerja.galat import GalatPemakaian, KinerjaError
 
 EXIT_OK, EXIT_RECORDS, EXIT_USAGE = 0, 1, 2
-
-
-class Gagal(Exception):
-    """A usage problem or a failure reported to the user as one Indonesian line (exit 2)."""
 
 
 class _Parser(argparse.ArgumentParser):
     """argparse with its own words in Indonesian and errors on one line."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, add_help=False, **kwargs)
+    def __init__(self, *, add_help: bool = True, **kwargs):
+        super().__init__(add_help=False, **kwargs)
         self._positionals.title = "argumen"
         self._optionals.title = "pilihan"
-        self.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
+        if add_help:
+            self.add_argument("-h", "--help", action="help", help="tampilkan bantuan ini lalu keluar")
 
     def format_usage(self) -> str:
         return super().format_usage().replace("usage:", "penggunaan:", 1)
@@ -43,7 +41,7 @@ class _Parser(argparse.ArgumentParser):
 def _records(args) -> Path:
     path = Path(args.records)
     if not path.is_dir():
-        raise Gagal(f"folder rekaman '{args.records}' tidak ditemukan (pakai --records DIR).")
+        raise GalatPemakaian(f"folder rekaman '{args.records}' tidak ditemukan (pakai --records DIR).")
     return path
 
 
@@ -62,7 +60,7 @@ def _saring_path(diagnostik, paths: list[str], records: Path):
     for text in paths:
         path = Path(text).resolve()
         if not path.exists():
-            raise Gagal(f"path '{text}' tidak ditemukan.")
+            raise GalatPemakaian(f"path '{text}' tidak ditemukan.")
         targets.append(path)
     return [d for d in diagnostik
             if any((root / d.file).resolve().is_relative_to(t) for t in targets)]
@@ -97,10 +95,36 @@ def _cmd_tabel(rows_of, kolom):
     return run
 
 
+def _periksa_mkdocs(records: Path) -> None:
+    """The repository's mkdocs.yml, which every unit's site inherits, must load as a mapping."""
+    from mkdocs.exceptions import ConfigurationError
+
+    from kinerja.situs.konfigurasi import Induk
+
+    try:
+        data = Induk.dari_repositori(records.resolve().parent).data
+    except (ConfigurationError, OSError) as exc:
+        raise GalatPemakaian(f"mkdocs.yml repositori tidak dapat dibaca: {exc}") from None
+    if not isinstance(data, dict):
+        raise GalatPemakaian("mkdocs.yml repositori harus berupa pemetaan 'kunci: nilai'.")
+
+
+def _keluaran(text: str) -> Path:
+    """The --out folder, if it and the work folders beside it can be written."""
+    out = Path(text).resolve()
+    for folder in (out.parent, out):
+        ada = next(p for p in (folder, *folder.parents) if p.exists())
+        if not (ada.is_dir() and os.access(ada, os.W_OK | os.X_OK)):
+            raise GalatPemakaian(f"folder keluaran '{text}' tidak dapat ditulis: {ada} bukan folder yang dapat "
+                                 "ditulis.")
+    return out
+
+
 def _muat_untuk_situs(args):
     """Validate first (memoised: an unchanged tree is not loaded): errors (or warnings under
     --strict) stop the build with the diagnostics. The tree, for the build to load if needed."""
     records = _records(args)
+    _periksa_mkdocs(records)
     pohon = pemeriksaan.Pohon(records, pemeriksaan.buka_tembolok(records, not args.no_cache), progres=True)
     diagnostik, jumlah = pohon.validasi()
     errors, warnings = laporan.ringkasan(diagnostik)
@@ -110,17 +134,18 @@ def _muat_untuk_situs(args):
         return None
     unknown = [u for u in (args.unit or []) if u not in pohon.units]
     if unknown:
-        raise Gagal(f"unit tidak dikenal: {', '.join(unknown)} (unit yang ada: {', '.join(pohon.units)}).")
+        raise GalatPemakaian(f"unit tidak dikenal: {', '.join(unknown)} (unit yang ada: {', '.join(pohon.units)}).")
     return pohon
 
 
 def cmd_build(args) -> int:
     from kinerja import situs
 
+    out = _keluaran(args.out)
     pohon = _muat_untuk_situs(args)
     if pohon is None:
         return EXIT_RECORDS
-    situs.bangun(pohon, out=Path(args.out), units=args.unit)
+    situs.bangun(pohon, out=out, units=args.unit)
     return EXIT_OK
 
 
@@ -137,11 +162,7 @@ def cmd_serve(args) -> int:
 def cmd_sintetis(args) -> int:
     from kinerja.sintetis import tulis_sintetis
 
-    try:
-        count = tulis_sintetis(Path(args.out), pegawai=args.pegawai, unit=args.unit, seed=args.seed,
-                               tahun=args.tahun)
-    except ValueError as exc:
-        raise Gagal(str(exc)) from None
+    count = tulis_sintetis(Path(args.out), pegawai=args.pegawai, unit=args.unit, seed=args.seed, tahun=args.tahun)
     print(f"{count} berkas ditulis ke {args.out}.", file=sys.stderr)
     return EXIT_OK
 
@@ -187,11 +208,8 @@ def cmd_new(args) -> int:
     from kinerja.alur import baru
 
     kwargs = {k: v for k, v in vars(args).items() if k in args.isian and v is not None}
-    try:
-        posisi = [getattr(args, a) for a in args.posisi]
-        path = baru.tulis(baru.Konteks(Path(args.records)), args.jenis_rekaman, *posisi, **kwargs)
-    except baru.BaruError as exc:
-        raise Gagal(str(exc)) from None
+    posisi = [getattr(args, a) for a in args.posisi]
+    path = baru.tulis(baru.Konteks(Path(args.records)), args.jenis_rekaman, *posisi, **kwargs)
     print(path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path)
     print("kinerja: lengkapi isinya (lihat komentar di berkas), lalu jalankan 'kinerja validate'.", file=sys.stderr)
     return EXIT_OK
@@ -214,9 +232,12 @@ def _parser_new(sub, common) -> None:
         q.set_defaults(run=cmd_new, posisi=[d for d, _ in posisi],
                        isian=[f.lstrip("-").replace("-", "_") for f, _ in isian])
 
-    unit_opsi = ("--unit", {"metavar": "KODE", "help": "kode unit, bila NIP ada di lebih dari satu unit"})
-    tahun = ("--tahun", {"type": int, "help": "tahun SKP (bawaan: SKP terakhir pegawai)"})
-    skp = ("--skp", {"metavar": "FOLDER", "help": "folder SKP, misalnya 2026-2 untuk SKP kedua setelah mutasi"})
+    _new_unit_pegawai(kind)
+    _new_rekaman_skp(kind)
+
+
+def _new_unit_pegawai(kind) -> None:
+    """`kinerja new unit` and `kinerja new pegawai`."""
     kind("unit", "unit kerja baru: records/<kode>/unit.yaml",
          [("kode", "kode unit: huruf kecil, angka, tanda hubung (misalnya biro-sdm)")],
          [("--nama", {"required": True, "help": "nama unit, misalnya \"Biro Sumber Daya Manusia\""}),
@@ -239,6 +260,13 @@ def _parser_new(sub, common) -> None:
           ("--jenis-asn", {"choices": ("pns", "pppk"), "help": "pns atau pppk (bawaan: pns)"}),
           ("--penilai", {"metavar": "NIP", "help": "NIP atasan langsung (bawaan: pimpinan unit)"}),
           ("--akun-git", {"metavar": "AKUN", "help": "akun GitHub/GitLab pegawai"})])
+
+
+def _new_rekaman_skp(kind) -> None:
+    """`kinerja new` for an SKP and the records in its folder."""
+    unit_opsi = ("--unit", {"metavar": "KODE", "help": "kode unit, bila NIP ada di lebih dari satu unit"})
+    tahun = ("--tahun", {"type": int, "help": "tahun SKP (bawaan: SKP terakhir pegawai)"})
+    skp = ("--skp", {"metavar": "FOLDER", "help": "folder SKP, misalnya 2026-2 untuk SKP kedua setelah mutasi"})
     kind("skp", "SKP baru (draft) berisi identitas pegawai dan penilai serta daftar RHK atasan",
          [("nip", "NIP pegawai")],
          [unit_opsi, ("--tahun", {"type": int, "help": "tahun SKP (bawaan: tahun ini)"}),
@@ -281,7 +309,7 @@ def _filters(p: argparse.ArgumentParser):
 
 
 def parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument("--records", default="records", help="folder rekaman (bawaan: ./records)")
     common.add_argument("--debug", action="store_true", help="tampilkan jejak galat internal")
     common.add_argument("--no-cache", action="store_true",
@@ -292,7 +320,15 @@ def parser() -> argparse.ArgumentParser:
                       help="tampilkan versi lalu keluar")
     sub = root.add_subparsers(dest="command", metavar="PERINTAH", parser_class=_Parser)
     sub.required = True
+    _parser_periksa(sub, common)
+    _parser_situs(sub, common)
+    _parser_alur(sub, common)
+    _parser_new(sub, common)
+    return root
 
+
+def _parser_periksa(sub, common) -> None:
+    """validate and the tables of computed results."""
     p = sub.add_parser("validate", parents=[common], help="periksa skema dan aturan antar-rekaman")
     p.add_argument("paths", nargs="*", metavar="PATH", help="hanya laporkan berkas di bawah path ini")
     p.add_argument("--format", choices=tuple(laporan.RENDERERS), default="text")
@@ -311,6 +347,9 @@ def parser() -> argparse.ArgumentParser:
         _filters(p)
         p.set_defaults(run=_cmd_tabel(rows_of, kolom))
 
+
+def _parser_situs(sub, common) -> None:
+    """build and serve: the unit sites."""
     p = sub.add_parser("build", parents=[common], help="periksa rekaman lalu bangun situs statis tiap unit")
     p.add_argument("--unit", action="append", help="hanya unit ini (boleh diulang; bawaan: semua)")
     p.add_argument("--out", default="build/site", help="folder keluaran (bawaan: build/site)")
@@ -322,6 +361,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8000)
     p.set_defaults(run=cmd_serve)
 
+
+def _parser_alur(sub, common) -> None:
+    """The workflow commands: synthetic trees, review routing, summaries, CI unit lists."""
     p = sub.add_parser("sintetis", parents=[common], help="tulis pohon rekaman sintetis untuk uji dan tolok ukur")
     p.add_argument("out", metavar="OUT", help="folder rekaman yang akan ditulis (harus kosong)")
     p.add_argument("--pegawai", type=int, default=100)
@@ -347,17 +389,19 @@ def parser() -> argparse.ArgumentParser:
                    help="hanya bagian ke-I dari N bagian daftar (untuk pekerjaan CI paralel)")
     p.set_defaults(run=cmd_units)
 
-    _parser_new(sub, common)
-    return root
+
+def _satu_baris(exc: BaseException) -> str:
+    """An exception's message on one line (the contract: one line on stderr)."""
+    return " ".join(str(exc).split())
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return args.run(args)
-    except (Gagal, RiwayatError) as exc:
-        print(f"kinerja: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+    except KinerjaError as exc:
+        print(f"kinerja: {_satu_baris(exc)}", file=sys.stderr)
+        return exc.kode_keluar
     except KeyboardInterrupt:
         print("kinerja: dihentikan.", file=sys.stderr)
         return EXIT_USAGE
@@ -366,6 +410,6 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # an internal failure: one line unless --debug
         if getattr(args, "debug", False):
             traceback.print_exc()
-        print(f"kinerja: galat internal: {type(exc).__name__}: {exc} (ulangi dengan --debug untuk rinciannya)",
-              file=sys.stderr)
+        print(f"kinerja: galat internal: {type(exc).__name__}: {_satu_baris(exc)} "
+              "(ulangi dengan --debug untuk rinciannya)", file=sys.stderr)
         return EXIT_USAGE

@@ -22,7 +22,15 @@ from kinerja import aturan
 from kinerja.aturan import Aturan
 from kinerja.jenis import Kunci
 from kinerja.model import (
-    SKP, Arsip, Evaluasi, HasilKurva, HasilPenilaian, Organisasi, Pegawai, PenetapanOrganisasi, Unit,
+    SKP,
+    Arsip,
+    Evaluasi,
+    HasilKurva,
+    HasilPenilaian,
+    Organisasi,
+    Pegawai,
+    PenetapanOrganisasi,
+    Unit,
 )
 
 

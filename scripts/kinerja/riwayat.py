@@ -13,11 +13,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from kinerja.galat import GalatGit
+
 _ENV = {"GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"}
 _BASE = ("git", "-c", "core.quotePath=false", "-c", "i18n.logOutputEncoding=UTF-8")
 
 
-class RiwayatError(Exception):
+class RiwayatError(GalatGit):
     """A Git problem reported to the user as one Indonesian line."""
 
 

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
+from kinerja.galat import GalatPemakaian
+
 INSTANSI = "Kementerian Contoh"
 NILAI_BERAKHLAK = (
     "berorientasi_pelayanan",
@@ -145,7 +147,7 @@ RHK_TAMBAHAN = (
     "pengelola laman unit kerja", "anggota panitia seleksi jabatan",
 )
 # IKI kinds: (kind, aspek, uraian template, satuan, arah)
-IKI = (
+IKI: tuple[tuple[str, str, str, str | None, str | None], ...] = (
     ("jumlah", "kuantitas", "Jumlah {} yang diselesaikan", None, None),
     ("standar", "kualitas", "Persentase {} yang memenuhi standar mutu", "persen", None),
     ("tepat", "waktu", "Persentase {} yang diselesaikan tepat waktu", "persen", None),
@@ -174,7 +176,8 @@ EKSPEKTASI = {
                     "Melibatkan pemangku kepentingan sejak perencanaan"),
 }
 PERILAKU_UMPAN_BALIK = {
-    "berorientasi_pelayanan": ("Respons cepat terhadap permintaan layanan.", "Pengguna layanan puas dengan solusi yang diberikan."),
+    "berorientasi_pelayanan": ("Respons cepat terhadap permintaan layanan.",
+                               "Pengguna layanan puas dengan solusi yang diberikan."),
     "akuntabel": ("Laporan disusun cermat dan tepat waktu.", "Pengelolaan barang milik negara tertib."),
     "kompeten": ("Aktif mengikuti pelatihan dan menerapkan hasilnya.", "Membantu rekan memahami prosedur baru."),
     "harmonis": ("Menjaga suasana kerja yang kondusif.", "Ringan tangan membantu rekan kerja."),
@@ -260,6 +263,13 @@ class _Pegawai:
     akun_git: str | None = None
     rhk_utama: list[str] = field(default_factory=list)
 
+    @property
+    def atasan(self) -> _Pegawai:
+        """The penilai, which every employee in the tree has (only the outsider above the
+        root head has none)."""
+        assert self.penilai is not None, self.nip
+        return self.penilai
+
 
 @dataclass
 class _Unit:
@@ -279,12 +289,12 @@ class _Unit:
 def tulis_sintetis(out: Path, pegawai: int, unit: int, seed: int = 1, tahun: int = 2025) -> int:
     """Write a synthetic records tree into `out` (the records directory); return the file count."""
     if unit < 1:
-        raise ValueError("Jumlah unit minimal 1.")
+        raise GalatPemakaian("Jumlah unit minimal 1.")
     if pegawai < unit * 2:
-        raise ValueError(f"Jumlah pegawai minimal dua kali jumlah unit ({unit * 2}).")
+        raise GalatPemakaian(f"Jumlah pegawai minimal dua kali jumlah unit ({unit * 2}).")
     out = Path(out)
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
-        raise ValueError(f"Direktori tujuan {out} sudah ada dan tidak kosong.")
+        raise GalatPemakaian(f"Direktori tujuan {out} sudah ada dan tidak kosong.")
     return _Penulis(out, random.Random(seed), tahun).tulis(pegawai, unit)
 
 
@@ -327,7 +337,7 @@ class _Penulis:
         ukuran = self._bagi(jumlah_pegawai, [u.bobot for u in units])
         luar = self._orang_luar(units[0])
         self.out.mkdir(parents=True, exist_ok=True)
-        for u, n in zip(units, ukuran):
+        for u, n in zip(units, ukuran, strict=True):
             self._tulis_unit(u, n, luar)
         return self.jumlah_file
 
@@ -381,7 +391,7 @@ class _Penulis:
                 tingkat1.append(_Unit(next(kode), nama, root.kode, root, "jpt_pratama",
                                       "Direktur" + nama[len("Direktorat"):], "Subdirektorat", "Seksi", objek, bobot))
         units = [root, *tingkat1]
-        for induk, jumlah in zip(tingkat1, anak_per_induk):
+        for induk, jumlah in zip(tingkat1, anak_per_induk, strict=True):
             for _ in range(jumlah):
                 nama, objek = ambil(induk.kata_administrator)
                 units.append(_Unit(next(kode), nama, induk.kode, induk, "administrator", "Kepala " + nama,
@@ -446,6 +456,7 @@ class _Penulis:
         nip, jk = self._nip(posisi, pppk)
         nama, nama_pendek = self._nama(jk, pendidikan)
         if pppk:
+            assert gol_pppk is not None, posisi  # a position open to PPPK lists its golongan
             pangkat = rng.choice(gol_pppk)
         else:
             p, g = GOLONGAN[rng.randint(g_min, g_maks)]
@@ -540,7 +551,7 @@ class _Penulis:
             isi += [
                 f"  - periode: {periode}",
                 f"    predikat: {predikat[periode]}",
-                f"    ditetapkan_oleh: {_q(kepala.penilai.nip)}",
+                f"    ditetapkan_oleh: {_q(kepala.atasan.nip)}",
                 f"    tanggal: {dasar[periode] - timedelta(days=rng.randint(2, 5))}",
             ]
         self._tulis(f"{u.kode}/organisasi/{self.tahun}.yaml", "organisasi", isi)
@@ -567,7 +578,7 @@ class _Penulis:
         ]
         if p.jenjang:
             profil.append(f"jenjang: {p.jenjang}")
-        profil.append(f"penilai: {_q(p.penilai.nip)}")
+        profil.append(f"penilai: {_q(p.atasan.nip)}")
         if p.akun_git:
             profil.append(f"akun_git: {_q(p.akun_git)}")
         self._tulis(f"{folder}/profil.yaml", "profil", profil)
@@ -577,8 +588,9 @@ class _Penulis:
         # Ratings: a steady tendency per employee, with some variation per period.
         r = rng.random()
         kecenderungan = "atas" if r < 0.2 else "sesuai" if r < 0.92 else "bawah"
-        atasan_penilai = p.penilai.penilai
-        keberatan = not kepala and atasan_penilai.kedalaman >= 0 and rng.random() < 0.02
+        atasan_penilai = p.atasan.penilai
+        keberatan = (not kepala and atasan_penilai is not None and atasan_penilai.kedalaman >= 0
+                     and rng.random() < 0.02)
         for periode in PERIODE:
             if kepala:
                 tingkat = "atas" if predikat_org[periode] == "istimewa" else "sesuai"
@@ -594,7 +606,7 @@ class _Penulis:
         # The loop ends with the annual evaluation, the one objected to.
         self._tulis_umpan_balik(skp, p, rhk)
         if keberatan:
-            self._tulis_keberatan(skp, atasan_penilai, tanggal, tingkat, perilaku)
+            self._tulis_keberatan(skp, p.atasan.atasan, tanggal, tingkat, perilaku)
 
     def _tulis_skp(self, skp: str, u: _Unit, p: _Pegawai) -> list[tuple[str, list[tuple[str, str, float]]]]:
         """Write skp.yaml; return [(rhk id, [(iki id, kind, target)])]."""
@@ -605,7 +617,7 @@ class _Penulis:
         n_utama = rng.randint(2, 3)
         n_rhk = n_utama + (1 if rng.random() < 0.5 else 0)
         objek = rng.sample(list(u.objek) + list(OBJEK_UMUM), n_utama)
-        penilai = p.penilai
+        penilai = p.atasan
         isi = [
             f"tahun: {t}",
             f"periode: {{mulai: {t}-01-01, selesai: {t}-12-31}}",
@@ -635,45 +647,60 @@ class _Penulis:
                     isi.append(f"    penugasan_dari: {_q('Menteri')}")
                 obj, pilihan = "tugas tambahan", IKI_TAMBAHAN
             isi.append("    indikator:")
-            indikator = []
-            for jenis_iki, aspek, uraian, satuan, arah in rng.sample(pilihan, rng.randint(1, min(3, len(pilihan)))):
-                n_iki += 1
-                iid = f"iki-{n_iki}"
-                target, teks_target = self._target(jenis_iki, satuan, jpt)
-                isi += [
-                    f"      - id: {iid}",
-                    f"        aspek: {aspek}",
-                    f"        uraian: {_q(uraian.format(obj))}",
-                    f"        target: {teks_target}",
-                ]
-                if arah:
-                    isi.append(f"        arah: {arah}")
-                if jpt:
-                    isi.append(f"        perspektif: {PERSPEKTIF[jenis_iki]}")
-                indikator.append((iid, jenis_iki, target))
+            indikator = self._indikator(isi, pilihan, obj, jpt, n_iki)
+            n_iki += len(indikator)
             hasil.append((rid, indikator))
             if utama:
                 p.rhk_utama.append(rid)
-        isi.append("perilaku_kerja:")
+        isi += self._perilaku_dan_lampiran()
+        self._tulis(f"{skp}/skp.yaml", "skp", isi)
+        return hasil
+
+    def _indikator(self, isi: list[str], pilihan: tuple, obj: str, jpt: bool,
+                   n_iki: int) -> list[tuple[str, str, float]]:
+        """Append one RHK's indicators (numbered after the n_iki before them) to isi; return
+        [(iki id, kind, target)]."""
+        rng = self.rng
+        indikator = []
+        for jenis_iki, aspek, uraian, satuan, arah in rng.sample(pilihan, rng.randint(1, min(3, len(pilihan)))):
+            n_iki += 1
+            iid = f"iki-{n_iki}"
+            target, teks_target = self._target(jenis_iki, satuan, jpt)
+            isi += [
+                f"      - id: {iid}",
+                f"        aspek: {aspek}",
+                f"        uraian: {_q(uraian.format(obj))}",
+                f"        target: {teks_target}",
+            ]
+            if arah:
+                isi.append(f"        arah: {arah}")
+            if jpt:
+                isi.append(f"        perspektif: {PERSPEKTIF[jenis_iki]}")
+            indikator.append((iid, jenis_iki, target))
+        return indikator
+
+    def _perilaku_dan_lampiran(self) -> list[str]:
+        """The lines of an SKP's perilaku_kerja and lampiran."""
+        rng = self.rng
+        isi = ["perilaku_kerja:"]
         for nilai in NILAI_BERAKHLAK:
             if rng.random() < 0.35:
                 isi.append(f"  {nilai}: {{ekspektasi: {_q(rng.choice(EKSPEKTASI[nilai]))}}}")
             else:
                 isi.append(f"  {nilai}: {{}}")
-        isi += [
+        return isi + [
             "lampiran:",
             f"  dukungan_sumber_daya: {_daftar(rng.sample(DUKUNGAN, rng.randint(1, 3)))}",
             f"  skema_pertanggungjawaban: {_daftar(rng.sample(SKEMA, rng.randint(1, 2)))}",
             f"  konsekuensi: {_daftar(rng.sample(KONSEKUENSI, rng.randint(1, 2)))}",
         ]
-        self._tulis(f"{skp}/skp.yaml", "skp", isi)
-        return hasil
 
     def _target(self, jenis: str, satuan: str | None, jpt: bool) -> tuple[float, str]:
         rng = self.rng
         if jenis == "jumlah":
-            nilai = rng.randint(4, 40) if jpt else rng.randint(2, 24)
-            return nilai, f"{{nilai: {nilai}, satuan: {_q(rng.choice(SATUAN_JUMLAH))}}}"
+            jumlah = rng.randint(4, 40) if jpt else rng.randint(2, 24)
+            return jumlah, f"{{nilai: {jumlah}, satuan: {_q(rng.choice(SATUAN_JUMLAH))}}}"
+        assert satuan is not None, jenis  # only "jumlah" has no fixed unit
         if jenis in ("standar", "tepat") and rng.random() < 0.1:
             return 90, f"{{min: 90, maks: 100, satuan: {_q(satuan)}}}"
         nilai = {
@@ -732,7 +759,7 @@ class _Penulis:
         for hari in sorted(rng.sample(range(awal, akhir + 1), rng.randint(2, 5))):
             tanggal = date.fromordinal(hari)
             jenis = rng.choices(("umpan_balik", "dialog_kinerja", "bimbingan", "konseling"), (45, 40, 10, 5))[0]
-            isi = [f"tanggal: {tanggal}", f"dari: {_q(p.penilai.nip)}", f"jenis: {jenis}"]
+            isi = [f"tanggal: {tanggal}", f"dari: {_q(p.atasan.nip)}", f"jenis: {jenis}"]
             r = rng.random()
             if r < 0.5:
                 isi.append(f"tentang: {{rhk: {rng.choice(rhk)[0]}}}")

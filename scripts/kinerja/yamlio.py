@@ -16,6 +16,8 @@ from pathlib import Path
 
 import yaml
 
+from kinerja.galat import GalatRekaman
+
 try:
     from yaml._yaml import CParser as _Parser
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
@@ -48,7 +50,7 @@ _PESAN_KEDALAMAN = f"Struktur bersarang terlalu dalam (lebih dari {MAKS_KEDALAMA
 Path_ = tuple  # a path into the document: keys (str) and list indexes (int)
 
 
-class YamlError(Exception):
+class YamlError(GalatRekaman):
     """A file that cannot be loaded; carries a stable code and a 1-based position."""
 
     def __init__(self, code: str, line: int, column: int, message: str, hint: str | None = None):

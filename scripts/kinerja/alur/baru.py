@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from kinerja import arsip, aturan
+from kinerja.galat import GalatPemakaian
 from kinerja.jenis import KODE_UNIT
 from kinerja.model import SKP, Arsip, Pegawai
 from kinerja.pemeriksaan import Pohon
@@ -24,7 +25,7 @@ ISI = "(isi di sini)"  # placeholder for free text still to be written
 PILIHAN_RATING = " | ".join(aturan.RATING)
 
 
-class BaruError(Exception):
+class BaruError(GalatPemakaian):
     """A request that cannot be fulfilled, as one Indonesian line."""
 
 

@@ -19,8 +19,8 @@ from kinerja.alur.lingkup import Parts, Sisi, Tinjauan, tinjau
 from kinerja.jenis import jenis
 from kinerja.laporan import ERROR, Diagnostik
 from kinerja.model import HasilKurva
-from kinerja.tembolok import Tembolok
 from kinerja.situs import tampil
+from kinerja.tembolok import Tembolok
 
 MAKS_DIAGNOSTIK = 30
 _MD = re.compile(r"([\\`*_\[\]<>|~])")

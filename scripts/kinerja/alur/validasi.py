@@ -18,9 +18,9 @@ from kinerja import aturan, laporan
 from kinerja.alur import banding
 from kinerja.alur.lingkup import Parts, Tinjauan, tinjau
 from kinerja.jenis import jenis
-from kinerja.tembolok import Tembolok
 from kinerja.laporan import ERROR, WARNING, Diagnostik
 from kinerja.model import Arsip
+from kinerja.tembolok import Tembolok
 from kinerja.yamlio import YamlError, muat_bytes
 
 RATING = ("rating_hasil_kerja", "rating_perilaku_kerja")

@@ -10,8 +10,10 @@ import time
 from datetime import date, datetime, timezone
 from pathlib import Path
 
+from kinerja.galat import GalatSitus
 
-class SitusGagal(Exception):
+
+class SitusGagal(GalatSitus):
     """A unit's site could not be built; the message says which and why."""
 
 
