@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import math
 import re
 from functools import cache
 from pathlib import Path
@@ -27,6 +28,7 @@ SKEMA_DIR = Path(__file__).resolve().parent / "schemas"
 KINDS = ("unit", "organisasi", "profil", "skp", "evaluasi", "umpan-balik", "keberatan")
 _COMMON = "common.schema.json"
 
+_BENTUK_TANGGAL = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # a date's shape, whatever its year
 _JENIS_NILAI = {
     "string": "teks",
     "integer": "bilangan bulat",
@@ -96,10 +98,30 @@ def _bilangan_bulat(checker, instance) -> bool:
     return isinstance(instance, int) and not isinstance(instance, bool)
 
 
+def _angka(checker, instance) -> bool:
+    """A number JSON can carry: YAML's .nan and .inf are not (jsonschema-rs sees them as null)."""
+    return (isinstance(instance, (int, float)) and not isinstance(instance, bool)
+            and not (isinstance(instance, float) and not math.isfinite(instance)))
+
+
+@cache
+def _regex(pattern: str) -> re.Pattern:
+    """A schema pattern read as ECMA-262 and jsonschema-rs read it: a final `$` matches only at
+    the end of the text (Python's `$` also matches before a final line break, so "rhk-3\\n"
+    would pass). Our patterns use `$` only there (tests/test_schemas_meta.py)."""
+    return re.compile(pattern[:-1] + r"\Z" if pattern.endswith("$") and not pattern.endswith("\\$") else pattern)
+
+
+def _pola(validator, pattern: str, instance, schema):
+    if validator.is_type(instance, "string") and not _regex(pattern).search(instance):
+        yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
 # JSON Schema counts 2026.0 as an integer; the model needs a real int (a year, a number of days).
 _Rinci = jsonschema.validators.extend(
-    jsonschema.Draft202012Validator,
-    type_checker=jsonschema.Draft202012Validator.TYPE_CHECKER.redefine("integer", _bilangan_bulat))
+    jsonschema.Draft202012Validator, validators={"pattern": _pola},
+    type_checker=jsonschema.Draft202012Validator.TYPE_CHECKER.redefine_many(
+        {"integer": _bilangan_bulat, "number": _angka}))
 
 
 class _Validator:
@@ -143,6 +165,11 @@ def _saran_kunci(key: str, allowed) -> str | None:
 def _teks(value) -> str:
     text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _angka_id(value) -> str:
+    """A schema bound as Indonesians write it: 1000000000000 -> '1.000.000.000.000'."""
+    return f"{value:,}".replace(",", ".") if isinstance(value, int) else str(value)
 
 
 def _urai(root: dict, node):
@@ -218,6 +245,10 @@ def terjemahkan(error: jsonschema.ValidationError, root: dict):
             if key not in allowed:
                 yield ("K202", path + (key,), True, f"Kunci '{key}' tidak dikenal di sini.",
                        _saran_kunci(key, allowed))
+    elif kind == "type" and isinstance(error.instance, float) and not math.isfinite(error.instance):
+        shown = ".nan" if math.isnan(error.instance) else ("-.inf" if error.instance < 0 else ".inf")
+        yield ("K207", path, False, f"{title}: '{shown}' bukan angka yang dapat dihitung.",
+               schema.get("description"))
     elif kind == "type":
         expected = error.validator_value
         expected = [expected] if isinstance(expected, str) else expected
@@ -235,18 +266,25 @@ def terjemahkan(error: jsonschema.ValidationError, root: dict):
             hint = f"Mungkin maksudnya '{close[0]}'?" if close else None
         yield ("K204", path, False,
                f"{title}: nilai '{_teks(error.instance)}' tidak dikenal; pilihan: {', '.join(shown)}.", hint)
+    elif kind == "pattern" and schema.get("format") == "date" and _BENTUK_TANGGAL.fullmatch(str(error.instance)):
+        yield ("K207", path, False, f"{title}: tahun {str(error.instance)[:4]} di luar rentang yang diizinkan.",
+               schema.get("description"))
     elif kind == "pattern":
         yield ("K205", path, False, f"{title}: nilai '{_teks(error.instance)}' tidak sesuai format.",
                schema.get("description"))
     elif kind == "format":
-        if "pattern" in schema and not re.search(schema["pattern"], str(error.instance)):
+        if "pattern" in schema and not _regex(schema["pattern"]).search(str(error.instance)):
             return  # the pattern error already says it
         yield ("K206", path, False, f"{title}: '{_teks(error.instance)}' bukan tanggal yang ada di kalender.",
                "Tulis tanggal sebagai TTTT-BB-HH, misalnya 2026-01-31.")
     elif kind in ("minLength", "minItems"):
         what = "teks" if kind == "minLength" else "daftar"
         yield ("K207", path, False, f"{title}: {what} tidak boleh kosong.", schema.get("description"))
-    elif kind in ("minimum", "maximum", "maxLength", "maxItems", "exclusiveMinimum", "exclusiveMaximum"):
+    elif kind in ("minimum", "maximum"):
+        batas = "paling kecil" if kind == "minimum" else "paling besar"
+        yield ("K207", path, False, f"{title}: nilai '{_teks(error.instance)}' di luar batas yang diizinkan "
+               f"({batas} {_angka_id(error.validator_value)}).", schema.get("description"))
+    elif kind in ("maxLength", "maxItems", "exclusiveMinimum", "exclusiveMaximum"):
         yield ("K207", path, False,
                f"{title}: nilai '{_teks(error.instance)}' di luar batas yang diizinkan.", schema.get("description"))
     elif kind == "uniqueItems":
