@@ -17,7 +17,7 @@ from kinerja import aturan
 from kinerja.alur import banding, validasi
 from kinerja.alur.lingkup import Parts, Sisi, Tinjauan, data_disk, tinjau
 from kinerja.arsip import jenis
-from kinerja.laporan import ERROR, Diagnostik
+from kinerja.laporan import ERROR, Diagnostik, satu_baris
 from kinerja.rekap import HasilKurva
 from kinerja.situs import tampil
 
@@ -30,7 +30,7 @@ JUDUL_JENIS = {"skp": "SKP", "evaluasi": "Evaluasi", "umpan-balik": "Umpan balik
 
 def md(text) -> str:
     """Plain text made inert in Markdown and HTML (one line)."""
-    text = " ".join(str(text).split()).replace("&", "&amp;")
+    text = satu_baris(" ".join(str(text).split())).replace("&", "&amp;")
     return _MD.sub(r"\\\1", text)
 
 
