@@ -84,6 +84,16 @@ def tautan(rel: str, sasaran: Callable[[Path], Path]) -> Ubah:
     return run
 
 
+def fifo(rel: str) -> Ubah:
+    """A named pipe at rel: reading it would wait forever."""
+    return lambda records: os.mkfifo(records / rel)
+
+
+def folder_dalam(rel: str, kedalaman: int) -> Ubah:
+    """A chain of kedalaman folders named x below rel (kept shallow enough for shutil.rmtree)."""
+    return lambda records: (records / rel).joinpath(*["x"] * kedalaman).mkdir(parents=True)
+
+
 def di_luar(records: Path) -> Path:
     """A valid-looking record outside records/."""
     luar = records.parent / "luar" / "2027.yaml"
@@ -258,6 +268,24 @@ BERKAS = [
     kasus("K100-tautan-putus",
           tautan(f"{FOLDER_D}/evaluasi/tw2.yaml", lambda records: records / "hilang.yaml"),
           galat(f"{FOLDER_D}/evaluasi/tw2.yaml", 1, 1, "K100", "Berkas tidak dapat dibaca")),
+    kasus("K111-tautan-ke-dirinya-sendiri",
+          tautan(f"{FOLDER_D}/evaluasi/tw2.yaml", lambda records: Path("tw2.yaml")),
+          galat(f"{FOLDER_D}/evaluasi/tw2.yaml", 1, 1, "K111", "Tautan simbolik ini berputar", "Hapus tautannya")),
+    kasus("K111-dua-tautan-saling-menunjuk",
+          (tautan("biro-sdm/a", lambda records: Path("b")), tautan("biro-sdm/b", lambda records: Path("a"))),
+          galat("biro-sdm/a", 1, 1, "K111", "berputar"), galat("biro-sdm/b", 1, 1, "K111", "berputar")),
+    kasus("K111-tautan-folder-ke-induknya",
+          tautan("biro-sdm/pegawai/atas", lambda records: Path("..")),
+          galat("biro-sdm/pegawai/atas", 1, 1, "K111", "menunjuk ke folder yang memuatnya sendiri")),
+    kasus("K312-pipa-bernama-seperti-rekaman", fifo(f"{FOLDER_D}/evaluasi/tw2.yaml"),
+          galat(f"{FOLDER_D}/evaluasi/tw2.yaml", 1, 1, "K312", "bukan berkas biasa (pipa bernama", "Hapus")),
+    kasus("K312-tautan-ke-pipa-bernama",
+          (fifo("pipa"), tautan(f"{FOLDER_D}/evaluasi/tw2.yaml", lambda records: records / "pipa")),
+          galat(f"{FOLDER_D}/evaluasi/tw2.yaml", 1, 1, "K312", "bukan berkas biasa"),
+          galat("pipa", 1, 1, "K312", "bukan berkas biasa")),
+    kasus("K311-rantai-40-folder", folder_dalam("biro-sdm", 40),
+          galat("biro-sdm/" + "/".join(["x"] * 32), 1, 1, "K311",
+                "Folder bersarang terlalu dalam (lebih dari 32 tingkat di bawah folder rekaman)")),
     kasus("K301-berkas-di-puncak", tulis("README.md", "# Rekaman\n"),
           galat("README.md", 1, 1, "K301", "Berkas 'README.md' tidak dikenal di dalam folder rekaman.",
                 "<unit>/unit.yaml")),
@@ -646,6 +674,38 @@ def test_no_internal_failure(ubah, arsip_sah: Path, jalankan):
     hasil = jalankan("validate", "--format", "json")
     assert hasil.code in (0, 1) and hasil.err == "", hasil.err
     json.loads(hasil.out)
+
+
+def test_a_chain_of_1100_folders_is_a_diagnostic_not_a_recursion_error(arsip_sah: Path, jalankan):
+    chain = [arsip_sah / "biro-sdm" / "x"]
+    for _ in range(1099):
+        chain.append(chain[-1] / "x")
+    try:
+        for folder in chain:
+            folder.mkdir()
+        code, laporan = _laporan(arsip_sah, jalankan)
+    finally:  # bottom up: shutil.rmtree (and pytest's cleanup) would recurse too deep
+        for folder in reversed(chain):
+            if folder.is_dir():
+                folder.rmdir()
+    assert code == 1
+    assert [(d["file"], d["code"]) for d in laporan] == [("records/biro-sdm/" + "/".join(["x"] * 32), "K311")]
+
+
+def test_an_unreadable_folder_is_a_diagnostic(arsip_sah: Path, jalankan, monkeypatch):
+    scandir = os.scandir
+
+    def ditolak(path):
+        if str(path).endswith("organisasi"):
+            raise PermissionError(13, "Permission denied")
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", ditolak)
+    code, laporan = _laporan(arsip_sah, jalankan)
+    assert code == 1
+    assert [(d["file"], d["code"]) for d in laporan if d["code"] == "K100"] == [
+        ("records/biro-sdm/organisasi", "K100")]
+    assert "Folder tidak dapat dibaca (Permission denied)" in laporan[0]["message"]
 
 
 # --- coverage of the codes ---------------------------------------------------------------------

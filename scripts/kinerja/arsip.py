@@ -11,6 +11,7 @@ import errno
 import multiprocessing
 import os
 import re
+import stat
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import astuple, dataclass, field
@@ -37,6 +38,7 @@ BERKAS_UMPAN_BALIK = re.compile(r"^([0-9]{4}-[0-9]{2}-[0-9]{2})(-[a-z0-9]+(-[a-z
 _TATA_LETAK = ("Susunan yang dikenal: <unit>/unit.yaml, <unit>/organisasi/<tahun>.yaml, "
                "<unit>/pegawai/<nip>/profil.yaml, <unit>/pegawai/<nip>/<tahun>/skp.yaml, "
                "serta umpan-balik/, evaluasi/ dan keberatan/ di dalam folder SKP.")
+_SARAN_TAUTAN = "Hapus tautannya, atau arahkan ke berkas atau folder lain di dalam folder rekaman."
 
 
 class Berkas(NamedTuple):
@@ -106,6 +108,103 @@ def jenis(parts: tuple[str, ...]) -> str | None:
 _nama = attrgetter("name")
 
 
+MAKS_KEDALAMAN_FOLDER = 32  # folders below records/; a record sits at most 6 deep
+
+
+class _Penjelajah:
+    """The walk of `temukan`: what it found, what it refused, and the folders it read."""
+
+    def __init__(self, records: Path, root: Path, folders: list | None):
+        self.records = records
+        self.real = os.path.realpath(records)
+        self.prefix = records.relative_to(root).as_posix() if records.is_relative_to(root) else records.as_posix()
+        self.folders = folders
+        self.found: list[Berkas] = []
+        self.diagnostik: list[Diagnostik] = []
+        self.linked_dirs: set[str] = set()  # real paths of symlinked folders already walked
+
+    def tolak(self, sub: tuple[str, ...], code: str, message: str, hint: str | None = None) -> None:
+        self.diagnostik.append(_diag(self.rel(sub), code, 1, 1, message, hint))
+
+    def rel(self, sub: tuple[str, ...]) -> str:
+        return self.prefix + "".join("/" + part for part in sub)
+
+    def walk(self, folder: str, parts: tuple[str, ...]) -> None:
+        if len(parts) > MAKS_KEDALAMAN_FOLDER:
+            self.tolak(parts, "K311", f"Folder bersarang terlalu dalam (lebih dari {MAKS_KEDALAMAN_FOLDER} tingkat "
+                       "di bawah folder rekaman); isinya tidak diperiksa.", _TATA_LETAK)
+            return
+        try:
+            if self.folders is not None:
+                self.folders.append((folder, os.stat(folder).st_mtime_ns))
+            with os.scandir(folder) as entries:
+                ordered = sorted(entries, key=_nama)
+        except OSError as exc:
+            self.tolak(parts, "K100", f"Folder tidak dapat dibaca ({os.strerror(exc.errno or 0)}).")
+            return
+        for entry in ordered:
+            sub = parts + (entry.name,)
+            if entry.is_symlink():
+                self.tautan(entry.path, sub)
+            elif entry.is_dir(follow_symlinks=False):
+                self.walk(entry.path, sub)
+            else:
+                self.berkas(entry.path, sub, entry.is_file(follow_symlinks=False))
+
+    def kunjungi(self, sub: tuple[str, ...]) -> None:
+        """One path given by parts below records, if it exists."""
+        path = os.path.join(self.records, *sub)
+        try:
+            mode = os.lstat(path).st_mode
+        except OSError:
+            return
+        if stat.S_ISLNK(mode):
+            self.tautan(path, sub)
+        elif stat.S_ISDIR(mode):
+            self.walk(path, sub)
+        else:
+            self.berkas(path, sub, stat.S_ISREG(mode))
+
+    def tautan(self, path: str, sub: tuple[str, ...]) -> None:
+        if self.folders is not None:
+            self.folders.clear()
+            self.folders.append(None)  # marks the listing as not reusable
+        target = os.path.realpath(path)
+        if os.path.commonpath((target, self.real)) != self.real:
+            self.tolak(sub, "K109", "Tautan simbolik ini menunjuk ke luar folder rekaman; ditolak.",
+                       "Salin berkasnya ke dalam folder rekaman atau hapus tautannya.")
+            return
+        try:
+            mode = os.stat(path).st_mode
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                self.tolak(sub, "K111", "Tautan simbolik ini berputar: ia menunjuk ke dirinya sendiri "
+                           "(langsung atau lewat tautan lain).", _SARAN_TAUTAN)
+            else:
+                self.berkas(path, sub, True)  # a broken link: reported when it is read
+            return
+        if not stat.S_ISDIR(mode):
+            self.berkas(path, sub, stat.S_ISREG(mode))
+        elif os.path.commonpath((target, os.path.realpath(os.path.dirname(path)))) == target:
+            self.tolak(sub, "K111", "Tautan simbolik ini menunjuk ke folder yang memuatnya sendiri (berputar).",
+                       _SARAN_TAUTAN)
+        elif target not in self.linked_dirs:
+            self.linked_dirs.add(target)
+            self.walk(path, sub)
+
+    def berkas(self, path: str, sub: tuple[str, ...], biasa: bool) -> None:
+        kind, reason = _kind(sub)
+        if not biasa:  # a FIFO, socket or device: never opened (reading a FIFO would wait forever)
+            self.tolak(sub, "K312", "Ini bukan berkas biasa (pipa bernama, soket atau perangkat); tidak dibaca.",
+                       "Hapus dari folder rekaman; rekaman selalu berkas teks biasa.")
+        elif kind is None and reason is None:
+            self.tolak(sub, "K301", f"Berkas '{'/'.join(sub)}' tidak dikenal di dalam folder rekaman.", _TATA_LETAK)
+        elif kind is None:
+            self.tolak(sub, "K302", reason, _TATA_LETAK)
+        else:
+            self.found.append(Berkas(self.rel(sub), path, kind, sub))
+
+
 def temukan(records: Path, root: Path, di: Iterable[tuple[str, ...]] | None = None,
             folders: list | None = None) -> tuple[list[Berkas], list[Diagnostik]]:
     """Every file under records with its kind, and diagnostics for files that do not belong.
@@ -114,69 +213,17 @@ def temukan(records: Path, root: Path, di: Iterable[tuple[str, ...]] | None = No
     for loading just the records a change can affect.
     folders: filled with (path, mtime in ns taken before reading it) of every folder walked,
     or cleared when a symbolic link was met (such a listing cannot be trusted by mtimes).
+    Symbolic link loops, folders nested deeper than MAKS_KEDALAMAN_FOLDER and files that are
+    not regular files are diagnostics at line 1, never a hang or a failure.
     """
     records = records.resolve()
-    records_real = os.path.realpath(records)
-    prefix = records.relative_to(root).as_posix() if records.is_relative_to(root) else records.as_posix()
-    found: list[Berkas] = []
-    diagnostik: list[Diagnostik] = []
-    linked_dirs: set[str] = set()  # real paths of symlinked folders already walked (no cycles)
-
-    def walk(folder: str, parts: tuple[str, ...]):
-        if folders is not None:
-            folders.append((folder, os.stat(folder).st_mtime_ns))
-        with os.scandir(folder) as entries:
-            ordered = sorted(entries, key=_nama)
-        for entry in ordered:
-            sub = parts + (entry.name,)
-            if entry.is_symlink():
-                visit(entry.path, sub, True, entry.is_dir())
-            elif entry.is_dir(follow_symlinks=False):
-                walk(entry.path, sub)
-            else:
-                berkas(entry.path, sub)
-
-    def visit(path: str, sub: tuple[str, ...], is_link: bool, is_dir: bool):
-        if is_link and folders is not None:
-            folders.clear()
-            folders.append(None)  # marks the listing as not reusable
-        if is_link:
-            rel = prefix + "/" + "/".join(sub)
-            target = os.path.realpath(path)
-            if os.path.commonpath((target, records_real)) != records_real:
-                diagnostik.append(_diag(rel, "K109", 1, 1,
-                                        "Tautan simbolik ini menunjuk ke luar folder rekaman; ditolak.",
-                                        "Salin berkasnya ke dalam folder rekaman atau hapus tautannya."))
-                return
-            if is_dir:
-                if target in linked_dirs:
-                    return
-                linked_dirs.add(target)
-        if is_dir:
-            walk(path, sub)
-        else:
-            berkas(path, sub)
-
-    def berkas(path: str, sub: tuple[str, ...]):
-        rel = prefix + "/" + "/".join(sub)
-        kind, reason = _kind(sub)
-        if kind is None and reason is None:
-            diagnostik.append(_diag(rel, "K301", 1, 1,
-                                    f"Berkas '{'/'.join(sub)}' tidak dikenal di dalam folder rekaman.",
-                                    _TATA_LETAK))
-        elif kind is None:
-            diagnostik.append(_diag(rel, "K302", 1, 1, reason, _TATA_LETAK))
-        else:
-            found.append(Berkas(rel, path, kind, sub))
-
+    jelajah = _Penjelajah(records, root, folders)
     if di is None:
-        walk(str(records), ())
+        jelajah.walk(str(records), ())
     else:
         for sub in di:
-            path = os.path.join(records, *sub)
-            if os.path.lexists(path):
-                visit(path, tuple(sub), os.path.islink(path), os.path.isdir(path))
-    return found, diagnostik
+            jelajah.kunjungi(tuple(sub))
+    return jelajah.found, jelajah.diagnostik
 
 
 def baca(berkas: Berkas, raw: bytes) -> Bacaan:
