@@ -13,13 +13,14 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
-from kinerja import aturan
+from kinerja import aturan, schema
 from kinerja.alur import banding, validasi
 from kinerja.alur.lingkup import Parts, Sisi, Tinjauan, data_disk, tinjau
 from kinerja.arsip import jenis
 from kinerja.laporan import ERROR, Diagnostik, satu_baris
 from kinerja.rekap import HasilKurva
 from kinerja.situs import tampil
+from kinerja.yamlio import Dokumen
 
 MAKS_DIAGNOSTIK = 30
 _MD = re.compile(r"([\\`*_\[\]<>|~])")
@@ -83,7 +84,7 @@ def _bagian_pegawai(t: Tinjauan, nama: _Nama) -> list[str]:
         kind = jenis(parts)
         if len(parts) < 4 or parts[1] != "pegawai" or kind is None:
             continue
-        kalimat = banding.bandingkan(kind, t.perubahan.lama.get(parts), _data_baru(t, parts), nama)
+        kalimat = _kalimat(t, parts, kind, nama)
         folder = "" if kind == "profil" else parts[3]
         judul = md(_judul(parts, kind))
         baris[(parts[0], parts[2])][folder] += [(_urutan(kind, parts[-1]), f"- {judul}: {md(k)}") for k in kalimat]
@@ -120,8 +121,22 @@ def _judul(parts: Parts, kind: str) -> str:
     return JUDUL_JENIS.get(kind, kind)
 
 
-def _data_baru(t: Tinjauan, parts: Parts) -> dict | None:
-    return None if t.perubahan.berkas.get(parts) == "D" else data_disk(t.perubahan.jalur.records.joinpath(*parts))
+def _sah(kind: str, data: dict | None) -> dict | None:
+    """The data when it is a valid record of its kind (the comparisons rely on its shape), else None."""
+    return data if data is not None and schema.sah(kind, Dokumen(data)) else None
+
+
+def _kalimat(t: Tinjauan, parts: Parts, kind: str, nama: _Nama) -> list[str]:
+    """The sentences for one changed record; a side that is not a valid record is named, never compared."""
+    status = t.perubahan.berkas[parts]
+    lama = _sah(kind, t.perubahan.lama.get(parts))
+    baru = None if status == "D" else _sah(kind, data_disk(t.perubahan.jalur.records.joinpath(*parts)))
+    if status != "D" and baru is None:
+        return ["Berkas ini bukan rekaman yang sah; lihat hasil pemeriksaan di bawah."]
+    if status != "A" and lama is None:
+        return ["Dihapus (sebelumnya bukan rekaman yang sah)." if status == "D"
+                else "Diperbaiki: versi sebelumnya bukan rekaman yang sah."]
+    return banding.bandingkan(kind, lama, baru, nama)
 
 
 def _bagian_unit(t: Tinjauan, nama: _Nama) -> list[str]:
@@ -131,7 +146,7 @@ def _bagian_unit(t: Tinjauan, nama: _Nama) -> list[str]:
         kind = jenis(parts)
         if kind in ("unit", "organisasi"):
             judul = "Unit" if kind == "unit" else f"Predikat organisasi {parts[2][:-5]}"
-            kalimat = banding.bandingkan(kind, t.perubahan.lama.get(parts), _data_baru(t, parts), nama)
+            kalimat = _kalimat(t, parts, kind, nama)
             per_unit[parts[0]] += [f"- {md(judul)}: {md(k)}" for k in kalimat]
         elif kind is None:
             per_unit[parts[0] if len(parts) > 1 else ""].append(
