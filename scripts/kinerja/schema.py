@@ -168,8 +168,8 @@ def _teks(value) -> str:
 
 
 def _angka_id(value) -> str:
-    """A schema bound as Indonesians write it: 1000000000000 -> '1.000.000.000.000'."""
-    return f"{value:,}".replace(",", ".") if isinstance(value, int) else str(value)
+    """A schema bound as Indonesians write it: 1000000000000 -> '1.000.000.000.000' (a year stays 2100)."""
+    return f"{value:,}".replace(",", ".") if isinstance(value, int) and abs(value) >= 10_000 else str(value)
 
 
 def _urai(root: dict, node):
