@@ -86,6 +86,8 @@ def test_new_refuses_what_the_records_do_not_allow(tmp_path):
         (["keberatan", NIP_STAF, "tw2", "--tahun", "2026"], "belum ada"),
         (["umpan-balik", NIP_STAF, "--tanggal", "2026-03-03", "--rhk", "rhk-7"], "RHK 'rhk-7' tidak ada"),
         (["unit", "Biro_SDM", "--nama", "x", "--pimpinan", NIP_SEKJEN], "kode unit"),
+        (["unit", "biro-umum\n", "--nama", "x", "--pimpinan", NIP_SEKJEN], "kode unit"),
+        (["umpan-balik", NIP_STAF, "--tanggal", "2026-03-03", "--judul", "uji\n"], "judul"),
         (["pegawai", NIP_BARU, "--unit", "biro-sdm", "--nama", "A", "--jabatan", "B", "--jenis-jabatan",
           "pelaksana", "--pangkat", "C", "--akun-git", "bukan akun!"], "isian tidak sah"),
     ]

@@ -29,11 +29,11 @@ from kinerja.model import (
 )
 from kinerja.yamlio import NIP, Dokumen, YamlError, muat_bytes
 
-KODE_UNIT = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-FOLDER_SKP = re.compile(r"^([0-9]{4})(?:-([2-9]|[1-9][0-9]+))?$")
-BERKAS_PERIODE = re.compile(r"^(tw[1-4]|b(?:0[1-9]|1[0-2])|tahunan)\.yaml$")
-BERKAS_TAHUN = re.compile(r"^([0-9]{4})\.yaml$")
-BERKAS_UMPAN_BALIK = re.compile(r"^([0-9]{4}-[0-9]{2}-[0-9]{2})(-[a-z0-9]+(-[a-z0-9]+)*)?\.yaml$")
+KODE_UNIT = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\Z")
+FOLDER_SKP = re.compile(r"^([0-9]{4})(?:-([2-9]|[1-9][0-9]+))?\Z")
+BERKAS_PERIODE = re.compile(r"^(tw[1-4]|b(?:0[1-9]|1[0-2])|tahunan)\.yaml\Z")
+BERKAS_TAHUN = re.compile(r"^([0-9]{4})\.yaml\Z")
+BERKAS_UMPAN_BALIK = re.compile(r"^([0-9]{4}-[0-9]{2}-[0-9]{2})(-[a-z0-9]+(-[a-z0-9]+)*)?\.yaml\Z")
 
 _TATA_LETAK = ("Susunan yang dikenal: <unit>/unit.yaml, <unit>/organisasi/<tahun>.yaml, "
                "<unit>/pegawai/<nip>/profil.yaml, <unit>/pegawai/<nip>/<tahun>/skp.yaml, "
