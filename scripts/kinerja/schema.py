@@ -217,6 +217,51 @@ def _cabang_terdekat(error: jsonschema.ValidationError, root: dict) -> list | No
     return cabang[min(cocok, key=jarak)] if cocok else None
 
 
+def _tak_terhingga(value: float) -> str:
+    return ".nan" if math.isnan(value) else ("-.inf" if value < 0 else ".inf")
+
+
+def _pesan_nilai(error: jsonschema.ValidationError, title: str, schema: dict):
+    """Yield (code, message, hint) for an error about a value itself (its type, choice, form, range)."""
+    kind, value, description = error.validator, error.instance, schema.get("description")
+    if kind == "type" and isinstance(value, float) and not math.isfinite(value):
+        yield "K207", f"{title}: '{_tak_terhingga(value)}' bukan angka yang dapat dihitung.", description
+    elif kind == "type":
+        expected = [error.validator_value] if isinstance(error.validator_value, str) else error.validator_value
+        names = " atau ".join(_JENIS_NILAI[t] for t in expected)
+        actual = _jenis(value)
+        shown = "angka pecahan" if actual == "number" and "integer" in expected else _JENIS_NILAI[actual]
+        yield "K203", f"{title}: nilai harus berupa {names}, bukan {shown}.", description
+    elif kind in ("enum", "const"):
+        choices = error.validator_value if kind == "enum" else [error.validator_value]
+        shown = [str(c) for c in choices if c is not None]
+        close = difflib.get_close_matches(value, shown, n=1, cutoff=0.6) if isinstance(value, str) else []
+        yield ("K204", f"{title}: nilai '{_teks(value)}' tidak dikenal; pilihan: {', '.join(shown)}.",
+               f"Mungkin maksudnya '{close[0]}'?" if close else None)
+    elif kind == "pattern" and schema.get("format") == "date" and _BENTUK_TANGGAL.fullmatch(str(value)):
+        yield "K207", f"{title}: tahun {str(value)[:4]} di luar rentang yang diizinkan.", description
+    elif kind == "pattern":
+        yield "K205", f"{title}: nilai '{_teks(value)}' tidak sesuai format.", description
+    elif kind == "format":
+        if "pattern" not in schema or _regex(schema["pattern"]).search(str(value)):  # else the pattern error says it
+            yield ("K206", f"{title}: '{_teks(value)}' bukan tanggal yang ada di kalender.",
+                   "Tulis tanggal sebagai TTTT-BB-HH, misalnya 2026-01-31.")
+    elif kind in ("minLength", "minItems"):
+        yield "K207", f"{title}: {'teks' if kind == 'minLength' else 'daftar'} tidak boleh kosong.", description
+    elif kind in ("minimum", "maximum"):
+        batas = "paling kecil" if kind == "minimum" else "paling besar"
+        yield ("K207", f"{title}: nilai '{_teks(value)}' di luar batas yang diizinkan "
+               f"({batas} {_angka_id(error.validator_value)}).", description)
+    elif kind in ("maxLength", "maxItems", "exclusiveMinimum", "exclusiveMaximum"):
+        yield "K207", f"{title}: nilai '{_teks(value)}' di luar batas yang diizinkan.", description
+    elif kind == "uniqueItems":
+        yield "K207", f"{title}: daftar berisi butir yang sama lebih dari sekali.", None
+
+
+_KATA_NILAI = {"type", "enum", "const", "pattern", "format", "minLength", "minItems", "minimum", "maximum",
+               "maxLength", "maxItems", "exclusiveMinimum", "exclusiveMaximum", "uniqueItems"}
+
+
 def terjemahkan(error: jsonschema.ValidationError, root: dict):
     """Yield (code, path-for-position, is_key, message, hint) for one validation error.
 
@@ -245,50 +290,9 @@ def terjemahkan(error: jsonschema.ValidationError, root: dict):
             if key not in allowed:
                 yield ("K202", path + (key,), True, f"Kunci '{key}' tidak dikenal di sini.",
                        _saran_kunci(key, allowed))
-    elif kind == "type" and isinstance(error.instance, float) and not math.isfinite(error.instance):
-        shown = ".nan" if math.isnan(error.instance) else ("-.inf" if error.instance < 0 else ".inf")
-        yield ("K207", path, False, f"{title}: '{shown}' bukan angka yang dapat dihitung.",
-               schema.get("description"))
-    elif kind == "type":
-        expected = error.validator_value
-        expected = [expected] if isinstance(expected, str) else expected
-        names = " atau ".join(_JENIS_NILAI[t] for t in expected)
-        actual = _jenis(error.instance)
-        shown = "angka pecahan" if actual == "number" and "integer" in expected else _JENIS_NILAI[actual]
-        yield ("K203", path, False, f"{title}: nilai harus berupa {names}, bukan {shown}.",
-               schema.get("description"))
-    elif kind in ("enum", "const"):
-        choices = error.validator_value if kind == "enum" else [error.validator_value]
-        shown = [str(c) for c in choices if c is not None]
-        hint = None
-        if isinstance(error.instance, str):
-            close = difflib.get_close_matches(error.instance, shown, n=1, cutoff=0.6)
-            hint = f"Mungkin maksudnya '{close[0]}'?" if close else None
-        yield ("K204", path, False,
-               f"{title}: nilai '{_teks(error.instance)}' tidak dikenal; pilihan: {', '.join(shown)}.", hint)
-    elif kind == "pattern" and schema.get("format") == "date" and _BENTUK_TANGGAL.fullmatch(str(error.instance)):
-        yield ("K207", path, False, f"{title}: tahun {str(error.instance)[:4]} di luar rentang yang diizinkan.",
-               schema.get("description"))
-    elif kind == "pattern":
-        yield ("K205", path, False, f"{title}: nilai '{_teks(error.instance)}' tidak sesuai format.",
-               schema.get("description"))
-    elif kind == "format":
-        if "pattern" in schema and not _regex(schema["pattern"]).search(str(error.instance)):
-            return  # the pattern error already says it
-        yield ("K206", path, False, f"{title}: '{_teks(error.instance)}' bukan tanggal yang ada di kalender.",
-               "Tulis tanggal sebagai TTTT-BB-HH, misalnya 2026-01-31.")
-    elif kind in ("minLength", "minItems"):
-        what = "teks" if kind == "minLength" else "daftar"
-        yield ("K207", path, False, f"{title}: {what} tidak boleh kosong.", schema.get("description"))
-    elif kind in ("minimum", "maximum"):
-        batas = "paling kecil" if kind == "minimum" else "paling besar"
-        yield ("K207", path, False, f"{title}: nilai '{_teks(error.instance)}' di luar batas yang diizinkan "
-               f"({batas} {_angka_id(error.validator_value)}).", schema.get("description"))
-    elif kind in ("maxLength", "maxItems", "exclusiveMinimum", "exclusiveMaximum"):
-        yield ("K207", path, False,
-               f"{title}: nilai '{_teks(error.instance)}' di luar batas yang diizinkan.", schema.get("description"))
-    elif kind == "uniqueItems":
-        yield ("K207", path, False, f"{title}: daftar berisi butir yang sama lebih dari sekali.", None)
+    elif kind in _KATA_NILAI:
+        for code, message, hint in _pesan_nilai(error, title, schema):
+            yield code, path, False, message, hint
     elif kind in ("anyOf", "oneOf") and error.context:
         cabang = _cabang_terdekat(error, root)
         if cabang:
