@@ -139,7 +139,8 @@ class _Penjelajah:
                 self.folders.append((folder, os.stat(folder).st_mtime_ns))
             with os.scandir(folder) as entries:
                 ordered = sorted(entries, key=_nama)
-        except OSError as exc:
+        except OSError as exc:  # fixing it (chmod) changes no mtime: the listing must not be reused
+            self.jangan_dipakai_ulang()
             self.tolak(parts, "K100", f"Folder tidak dapat dibaca ({os.strerror(exc.errno or 0)}).")
             return
         for entry in ordered:
@@ -165,10 +166,13 @@ class _Penjelajah:
         else:
             self.berkas(path, sub, stat.S_ISREG(mode))
 
-    def tautan(self, path: str, sub: tuple[str, ...]) -> None:
+    def jangan_dipakai_ulang(self) -> None:
         if self.folders is not None:
             self.folders.clear()
             self.folders.append(None)  # marks the listing as not reusable
+
+    def tautan(self, path: str, sub: tuple[str, ...]) -> None:
+        self.jangan_dipakai_ulang()  # what a link points to can change without any mtime here
         target = os.path.realpath(path)
         if os.path.commonpath((target, self.real)) != self.real:
             self.tolak(sub, "K109", "Tautan simbolik ini menunjuk ke luar folder rekaman; ditolak.",
