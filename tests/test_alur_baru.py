@@ -86,6 +86,8 @@ def test_new_refuses_what_the_records_do_not_allow(tmp_path):
         (["keberatan", NIP_STAF, "tw2", "--tahun", "2026"], "belum ada"),
         (["umpan-balik", NIP_STAF, "--tanggal", "2026-03-03", "--rhk", "rhk-7"], "RHK 'rhk-7' tidak ada"),
         (["unit", "Biro_SDM", "--nama", "x", "--pimpinan", NIP_SEKJEN], "kode unit"),
+        (["unit", "biro-umum\n", "--nama", "x", "--pimpinan", NIP_SEKJEN], "kode unit"),
+        (["umpan-balik", NIP_STAF, "--tanggal", "2026-03-03", "--judul", "uji\n"], "judul"),
         (["pegawai", NIP_BARU, "--unit", "biro-sdm", "--nama", "A", "--jabatan", "B", "--jenis-jabatan",
           "pelaksana", "--pangkat", "C", "--akun-git", "bukan akun!"], "isian tidak sah"),
     ]
@@ -102,3 +104,25 @@ def test_second_skp_in_a_year_after_a_transfer(tmp_path):
     assert result.out.strip() == f"{STAF}/2026-2/skp.yaml"
     assert "periode: {mulai: 2026-07-01, selesai: 2026-12-31}" in (tmp_path / result.out.strip()).read_text()
     assert os.path.exists(tmp_path / STAF / "2026" / "skp.yaml")
+
+
+def _ditolak(tmp_path: Path, args: list[str], message: str) -> None:
+    result = jalankan_cli("new", *args, cwd=tmp_path)
+    assert result.code == 2 and message in result.err and "galat internal" not in result.err, (args, result.err)
+
+
+def test_dates_outside_1900_to_2100_are_refused_without_overflow(tmp_path):
+    records = tulis_arsip_sah(tmp_path)
+    _ditolak(tmp_path, ["keberatan", NIP_STAF, "tw1", "--tahun", "2026", "--diajukan", "9999-12-31"],
+             "tahun 9999 di luar rentang")
+    _ditolak(tmp_path, ["umpan-balik", NIP_STAF, "--tanggal", "9999-12-31"], "SKP tahun 9999")
+    _ditolak(tmp_path, ["evaluasi", NIP_STAF, "tw2", "--tahun", "2026", "--tanggal", "2101-01-01"],
+             "tahun 2101 di luar rentang")
+    _ditolak(tmp_path, ["skp", NIP_STAF, "--tahun", "9999"],
+             "nilai '9999' di luar batas yang diizinkan (paling besar 2100)")
+    _ditolak(tmp_path, ["umpan-balik", NIP_STAF, "--tanggal", "0000-01-01"], "bukan tanggal TTTT-BB-HH")
+    # An evaluation dated 9999-12-31 is not a valid record: no objection deadline is computed from it.
+    evaluasi = records / "biro-sdm" / "pegawai" / NIP_STAF / "2026" / "evaluasi" / "tw1.yaml"
+    evaluasi.write_text(evaluasi.read_text().replace("tanggal: 2026-04-08", "tanggal: 9999-12-31"))
+    _ditolak(tmp_path, ["keberatan", NIP_STAF, "tw1", "--tahun", "2026"], "evaluasi tw1 SKP 2026 belum ada")
+    assert not list(tmp_path.rglob("*.tmp"))

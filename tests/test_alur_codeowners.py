@@ -81,3 +81,18 @@ def test_the_repository_s_own_codeowners_are_current():
     for host in ("github", "gitlab"):
         result = jalankan_cli("codeowners", "--check", "--format", host, cwd=ROOT)
         assert result.code == 0, result.err
+
+
+def test_a_line_break_in_a_unit_name_adds_no_rule_and_check_catches_a_forged_file(tmp_path):
+    records = tulis_arsip_sah(tmp_path)
+    ganti(records / "biro-sdm" / "unit.yaml", "nama: Biro Sumber Daya Manusia",
+          'nama: "Biro SDM\\n/.github/ @anyone\\n* @anyone"')
+    assert jalankan_cli("validate", cwd=tmp_path).code == 0  # a line break is allowed in text
+    assert jalankan_cli("codeowners", cwd=tmp_path).code == 0
+    text = (tmp_path / ".github/CODEOWNERS").read_text()
+    assert "# Biro SDM\\n/.github/ @anyone\\n* @anyone\n" in text
+    assert not [line for line in text.splitlines() if "@anyone" in line and not line.startswith("#")]
+    forged = text.replace("# Biro SDM\\n/.github/ @anyone", "# Biro SDM\n/.github/ @anyone")
+    (tmp_path / ".github/CODEOWNERS").write_text(forged)
+    result = jalankan_cli("codeowners", "--check", cwd=tmp_path)
+    assert result.code == 1 and "usang" in result.err

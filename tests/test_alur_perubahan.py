@@ -243,3 +243,33 @@ def test_an_organisation_rating_change_shows_in_the_unit_section_and_the_curve(r
     row = next(line for line in text.splitlines() if line.startswith("| biro-sdm | Triwulan I 2026 |"))
     assert "Istimewa → Butuh Perbaikan" in row and "Baik 1 (sesuai kurva)" in row
     assert "menyimpang" in row.split("|")[5]  # after: butuh_perbaikan needs at least 60% Butuh Perbaikan
+
+
+@pytest.mark.parametrize("isi", [
+    "tanggal: 2026-03-02\ncatatan: Progres: selesai\n",  # not valid YAML
+    "- sebuah daftar\n",  # YAML, but not one mapping
+    'tanggal: 2026-03-02\ndari: 5\njenis: [dialog_kinerja]\ntentang: rhk-1\ncatatan: {a: 1}\n',  # wrong shapes
+])
+def test_the_summary_shows_a_broken_added_record_as_invalid(repo, isi):
+    tulis(repo, f"{STAF}/2026/umpan-balik/2026-03-02.yaml", isi)
+    tulis(repo, f"{STAF}/2026/evaluasi/tw2.yaml", isi)
+    ganti(repo / STAF / "2026/skp.yaml", "tahun: 2026", "tahun: 2026\nhasil_kerja: rusak")
+    komit(repo, "Rekaman rusak")
+    text = summary(repo)
+    assert text.count("bukan rekaman yang sah") == 3
+    assert "galat" in text
+
+
+def test_the_summary_of_a_deleted_or_repaired_broken_record(repo):
+    tulis(repo, f"{STAF}/2026/evaluasi/tw2.yaml", "a: [\n")
+    tulis(repo, f"{STAF}/2026/evaluasi/tw3.yaml", "a: [\n")
+    komit(repo, "Rekaman rusak")
+    git(repo, "branch", "-f", "main")
+    (repo / STAF / "2026/evaluasi/tw2.yaml").unlink()
+    tulis(repo, f"{STAF}/2026/evaluasi/tw3.yaml", (repo / STAF / "2026/evaluasi/tw1.yaml").read_text()
+          .replace("periode: tw1", "periode: tw3").replace("tanggal: 2026-04-08", "tanggal: 2026-10-08")
+          .replace("status: final", "status: draft"))
+    komit(repo, "Perbaiki")
+    text = summary(repo)
+    assert "- Evaluasi Triwulan II: Dihapus (sebelumnya bukan rekaman yang sah)." in text
+    assert "- Evaluasi Triwulan III: Diperbaiki: versi sebelumnya bukan rekaman yang sah." in text

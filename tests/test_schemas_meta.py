@@ -431,3 +431,21 @@ def test_invalid_variants(case):
     for error in errors:
         location = tuple(error.absolute_path)
         assert any(path[: len(location)] == location[: len(path)] for path in edits), (location, error.message)
+
+
+def test_patterns_are_anchored_at_both_ends_and_use_dollar_only_there():
+    """kinerja.schema reads a final `$` as the end of the text (as ECMA-262 and jsonschema-rs do);
+    a `$` elsewhere would keep Python's reading, which also matches before a final line break."""
+    wrong = [(file_name, pointer, sub["pattern"]) for file_name, pointer, sub, _ in all_subschemas()
+             if "pattern" in sub and not (sub["pattern"].startswith("^") and sub["pattern"].endswith("$")
+                                          and "$" not in sub["pattern"][:-1])]
+    assert wrong == []
+
+
+def test_every_number_is_bounded():
+    """Numbers a record may hold stay within what every later stage computes with (|x| <= 10^12)."""
+    unbounded = [(file_name, pointer) for file_name, pointer, sub, in_condition in all_subschemas()
+                 if not in_condition and "number" in (sub.get("type") if isinstance(sub.get("type"), list)
+                                                      else [sub.get("type")])
+                 and not ("minimum" in sub and "maximum" in sub)]
+    assert unbounded == []

@@ -84,6 +84,16 @@ def tautan(rel: str, sasaran: Callable[[Path], Path]) -> Ubah:
     return run
 
 
+def fifo(rel: str) -> Ubah:
+    """A named pipe at rel: reading it would wait forever."""
+    return lambda records: os.mkfifo(records / rel)
+
+
+def folder_dalam(rel: str, kedalaman: int) -> Ubah:
+    """A chain of kedalaman folders named x below rel (kept shallow enough for shutil.rmtree)."""
+    return lambda records: (records / rel).joinpath(*["x"] * kedalaman).mkdir(parents=True)
+
+
 def di_luar(records: Path) -> Path:
     """A valid-looking record outside records/."""
     luar = records.parent / "luar" / "2027.yaml"
@@ -193,6 +203,10 @@ LOADER = [
     kasus("K101-karakter-kontrol",
           ganti_di(UB, "sesuai rencana;", "sesuai\x07rencana;"),
           galat(UB, 6, 35, "K101", "karakter kontrol U+0007 yang tidak diizinkan")),
+    kasus("K101-escape-karakter-kontrol",
+          ganti_di(UB, "tindak_lanjut: Jadwalkan uji beban minggu depan.", 'tindak_lanjut: "\\e[2JJadwalkan"'),
+          galat(UB, 7, 16, "K101", "Teks berisi karakter kontrol U+001B yang tidak diizinkan.",
+                "teks boleh memuat tab dan baris baru saja")),
     kasus("K102-kunci-ganda",
           ganti_di(UB, "rahasia: false\n", "rahasia: false\njenis: umpan_balik\n"),
           galat(UB, 9, 1, "K102", "Kunci 'jenis' ditulis dua kali (pertama di baris 4).")),
@@ -255,6 +269,24 @@ BERKAS = [
     kasus("K100-tautan-putus",
           tautan(f"{FOLDER_D}/evaluasi/tw2.yaml", lambda records: records / "hilang.yaml"),
           galat(f"{FOLDER_D}/evaluasi/tw2.yaml", 1, 1, "K100", "Berkas tidak dapat dibaca")),
+    kasus("K111-tautan-ke-dirinya-sendiri",
+          tautan(f"{FOLDER_D}/evaluasi/tw2.yaml", lambda records: Path("tw2.yaml")),
+          galat(f"{FOLDER_D}/evaluasi/tw2.yaml", 1, 1, "K111", "Tautan simbolik ini berputar", "Hapus tautannya")),
+    kasus("K111-dua-tautan-saling-menunjuk",
+          (tautan("biro-sdm/a", lambda records: Path("b")), tautan("biro-sdm/b", lambda records: Path("a"))),
+          galat("biro-sdm/a", 1, 1, "K111", "berputar"), galat("biro-sdm/b", 1, 1, "K111", "berputar")),
+    kasus("K111-tautan-folder-ke-induknya",
+          tautan("biro-sdm/pegawai/atas", lambda records: Path("..")),
+          galat("biro-sdm/pegawai/atas", 1, 1, "K111", "menunjuk ke folder yang memuatnya sendiri")),
+    kasus("K312-pipa-bernama-seperti-rekaman", fifo(f"{FOLDER_D}/evaluasi/tw2.yaml"),
+          galat(f"{FOLDER_D}/evaluasi/tw2.yaml", 1, 1, "K312", "bukan berkas biasa (pipa bernama", "Hapus")),
+    kasus("K312-tautan-ke-pipa-bernama",
+          (fifo("pipa"), tautan(f"{FOLDER_D}/evaluasi/tw2.yaml", lambda records: records / "pipa")),
+          galat(f"{FOLDER_D}/evaluasi/tw2.yaml", 1, 1, "K312", "bukan berkas biasa"),
+          galat("pipa", 1, 1, "K312", "bukan berkas biasa")),
+    kasus("K311-rantai-40-folder", folder_dalam("biro-sdm", 40),
+          galat("biro-sdm/" + "/".join(["x"] * 32), 1, 1, "K311",
+                "Folder bersarang terlalu dalam (lebih dari 32 tingkat di bawah folder rekaman)")),
     kasus("K301-berkas-di-puncak", tulis("README.md", "# Rekaman\n"),
           galat("README.md", 1, 1, "K301", "Berkas 'README.md' tidak dikenal di dalam folder rekaman.",
                 "<unit>/unit.yaml")),
@@ -264,6 +296,10 @@ BERKAS = [
           galat(f"{FOLDER_D}/bukti/laporan.yaml", 1, 1, "K301", "tidak dikenal di dalam folder rekaman")),
     kasus("K302-folder-unit", tulis("Biro_Umum/unit.yaml", "kode: biro-umum\n"),
           galat("Biro_Umum/unit.yaml", 1, 1, "K302", "Nama folder unit 'Biro_Umum' tidak sah")),
+    kasus("K302-folder-unit-baris-baru-di-akhir", salin(UNIT_B, "biro-sdm\n/unit.yaml"),
+          galat("biro-sdm\n/unit.yaml", 1, 1, "K302", "Nama folder unit 'biro-sdm\n' tidak sah")),
+    kasus("K302-folder-pegawai-baris-baru-di-akhir", salin(PROFIL_D, f"biro-sdm/pegawai/{D}\n/profil.yaml"),
+          galat(f"biro-sdm/pegawai/{D}\n/profil.yaml", 1, 1, "K302", "harus NIP 18 angka")),
     kasus("K302-berkas-organisasi", salin(ORG, "biro-sdm/organisasi/tahun-2027.yaml"),
           galat("biro-sdm/organisasi/tahun-2027.yaml", 1, 1, "K302",
                 "Nama berkas 'tahun-2027.yaml' tidak sah: penetapan organisasi bernama <tahun>.yaml.")),
@@ -333,6 +369,10 @@ SKEMA = [
           galat(UNIT_B, 5, 8, "K205", "Kode unit: nilai 'Sekretariat' tidak sesuai format.", "huruf kecil")),
     kasus("K205-pola-id", ganti_di(SKP_D, "  - id: rhk-2", "  - id: RHK 2"),
           galat(SKP_D, 30, 9, "K205", "nilai 'RHK 2' tidak sesuai format.")),
+    kasus("K205-pola-id-baris-baru-di-akhir", ganti_di(SKP_D, "  - id: rhk-2", '  - id: "rhk-2\\n"'),
+          galat(SKP_D, 30, 9, "K205", "tidak sesuai format.")),
+    kasus("K205-pola-intervensi-baris-baru-di-akhir", ganti_di(SKP_D, f'"{B}/rhk-1"', f'"{B}/rhk-1\\n"'),
+          galat(SKP_D, 23, 17, "K205", "tidak sesuai format.")),
     kasus("K205-pola-periode", ganti_di(ORG, "periode: tw1", "periode: tw5"),
           galat(ORG, 4, 14, "K205", "Periode evaluasi: nilai 'tw5' tidak sesuai format.", "tw1 sampai tw4")),
     kasus("K205-pola-intervensi", ganti_di(SKP_D, f'"{B}/rhk-1"', '"rhk-1"'),
@@ -349,7 +389,28 @@ SKEMA = [
           galat(ORG, 3, 12, "K207", "Penetapan: daftar tidak boleh kosong.")),
     kasus("K207-di-luar-batas", ganti_di(UNIT_B, "admin: [hr-biro-sdm]",
                                          "admin: [hr-biro-sdm]\naturan: {hari_keberatan: 0}"),
-          galat(UNIT_B, 9, 26, "K207", "nilai '0' di luar batas yang diizinkan.")),
+          galat(UNIT_B, 9, 26, "K207", "nilai '0' di luar batas yang diizinkan (paling kecil 1).")),
+    kasus("K207-target-terlalu-besar", ganti_di(SKP_D, "target: {nilai: 4, satuan: modul}",
+                                                "target: {nilai: 1e25, satuan: modul}"),
+          galat(SKP_D, 29, 25, "K207", "Nilai target: nilai '1e+25' di luar batas yang diizinkan "
+                "(paling besar 1.000.000.000.000).", "paling besar 1.000.000.000.000")),
+    kasus("K207-batas-rentang-terlalu-kecil",
+          ganti_di(SKP_D, "target: {nilai: 4, satuan: modul}",
+                   "target: {min: -10000000000000, maks: 4, satuan: modul}"),
+          galat(SKP_D, 29, 23, "K207", "Batas bawah: nilai '-10000000000000' di luar batas yang diizinkan "
+                "(paling kecil -1.000.000.000.000).")),
+    kasus("K207-target-nan", ganti_di(SKP_D, "target: {nilai: 4, satuan: modul}",
+                                      "target: {nilai: .nan, satuan: modul}"),
+          galat(SKP_D, 29, 25, "K207", "Nilai target: '.nan' bukan angka yang dapat dihitung.")),
+    kasus("K207-realisasi-tak-hingga", ganti_di(EVAL, "nilai: 2\n", "nilai: -.inf\n"),
+          galat(EVAL, 15, 16, "K207", "Nilai realisasi: '-.inf' bukan angka yang dapat dihitung.")),
+    kasus("K207-realisasi-terlalu-besar", ganti_di(EVAL, "nilai: 2\n", "nilai: 1000000000001\n"),
+          galat(EVAL, 15, 16, "K207", "nilai '1000000000001' di luar batas yang diizinkan (paling besar")),
+    kasus("K207-tanggal-tahun-0000", ganti_di(EVAL, "tanggal: 2026-04-08", "tanggal: 0000-04-08"),
+          galat(EVAL, 3, 10, "K207", "Tanggal: tahun 0000 di luar rentang yang diizinkan.",
+                "tahun 1900 sampai 2100")),
+    kasus("K207-tanggal-tahun-9999", ganti_di(UB, "tanggal: 2026-02-14", "tanggal: 9999-12-31"),
+          galat(UB, 2, 10, "K207", "tahun 9999 di luar rentang yang diizinkan.")),
     kasus("K207-butir-ganda", ganti_di(UNIT_B, "admin: [hr-biro-sdm]", "admin: [hr-biro-sdm, hr-biro-sdm]"),
           galat(UNIT_B, 8, 8, "K207", "daftar berisi butir yang sama lebih dari sekali.")),
     kasus("K208-target-berbentuk-daftar", ganti_di(SKP_D, "target: {nilai: 4, satuan: modul}", "target: [4, modul]"),
@@ -655,6 +716,38 @@ def test_no_internal_failure(ubah, arsip_sah: Path, jalankan):
     hasil = jalankan("validate", "--format", "json")
     assert hasil.code in (0, 1) and hasil.err == "", hasil.err
     json.loads(hasil.out)
+
+
+def test_a_chain_of_1100_folders_is_a_diagnostic_not_a_recursion_error(arsip_sah: Path, jalankan):
+    chain = [arsip_sah / "biro-sdm" / "x"]
+    for _ in range(1099):
+        chain.append(chain[-1] / "x")
+    try:
+        for folder in chain:
+            folder.mkdir()
+        code, laporan = _laporan(arsip_sah, jalankan)
+    finally:  # bottom up: shutil.rmtree (and pytest's cleanup) would recurse too deep
+        for folder in reversed(chain):
+            if folder.is_dir():
+                folder.rmdir()
+    assert code == 1
+    assert [(d["file"], d["code"]) for d in laporan] == [("records/biro-sdm/" + "/".join(["x"] * 32), "K311")]
+
+
+def test_an_unreadable_folder_is_a_diagnostic(arsip_sah: Path, jalankan, monkeypatch):
+    scandir = os.scandir
+
+    def ditolak(path):
+        if str(path).endswith("organisasi"):
+            raise PermissionError(13, "Permission denied")
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", ditolak)
+    code, laporan = _laporan(arsip_sah, jalankan)
+    assert code == 1
+    assert [(d["file"], d["code"]) for d in laporan if d["code"] == "K100"] == [
+        ("records/biro-sdm/organisasi", "K100")]
+    assert "Folder tidak dapat dibaca (Permission denied)" in laporan[0]["message"]
 
 
 # --- coverage of the codes ---------------------------------------------------------------------

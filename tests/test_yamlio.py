@@ -326,3 +326,29 @@ def test_parsing_without_positions_gives_the_same_data_and_the_same_refusals(tex
     assert outcome(False) == outcome(True)
     if isinstance(outcome(True), dict):
         assert muat_teks(text, False).nilai == {} and muat_teks(text, True).nilai
+
+
+@pytest.mark.parametrize("text, where, kode", [
+    ('a: 1\nb: "\\e[2J"\n', (2, 4), "U+001B"),
+    ('a: "x\\x07y"\n', (1, 4), "U+0007"),
+    ('a: ["ok", "baris\\rpalsu"]\n', (1, 11), "U+000D"),
+    ('a: "\\N"\n', (1, 4), "U+0085"),
+    ('"k\\x00": 1\n', (1, 1), "U+0000"),
+    ('a: "\\x7f"\n', (1, 4), "U+007F"),
+])
+def test_escaped_control_characters_are_refused_at_the_scalar(text, where, kode):
+    error = tolak(text)
+    assert posisi(error) == ("K101", *where)
+    assert error.message == f"Teks berisi karakter kontrol {kode} yang tidak diizinkan."
+    assert "tab dan baris baru" in error.hint
+    with pytest.raises(YamlError):
+        muat_teks(text, posisi=False)
+
+
+def test_tab_and_newline_escapes_and_a_plain_backslash_are_text():
+    assert muat_teks('a: "x\\ty\\nz"\nb: C:\\data\n').data == {"a": "x\ty\nz", "b": "C:\\data"}
+
+
+@pytest.mark.parametrize("text", ["10\n", "null\n", "true\n", ".nan\n", "0x1f\n"])
+def test_core_schema_patterns_do_not_match_before_a_final_newline(text):
+    assert resolve_plain(text) == text

@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import multiprocessing
 import os
+import stat
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import astuple, dataclass, field
@@ -27,6 +28,8 @@ from kinerja.model import (
     Pegawai, PenetapanOrganisasi, Realisasi, Sumber, UmpanBalik, Unit, tanggal,
 )
 from kinerja.yamlio import Dokumen, YamlError, muat_bytes
+
+_SARAN_TAUTAN = "Hapus tautannya, atau arahkan ke berkas atau folder lain di dalam folder rekaman."
 
 class Berkas(NamedTuple):
     """A file of the records tree and the kind its path gives it."""
@@ -92,43 +95,83 @@ def kenali_semua(items: Iterable[tuple[tuple[str, ...], str]], records: Path,
 _nama = attrgetter("name")
 
 
-def temukan(records: Path, root: Path) -> tuple[list[Berkas], list[Diagnostik]]:
-    """Every file under records with its kind, and diagnostics for files that do not belong
-    (the walk, for trees outside Git or holding symbolic links)."""
-    records = records.resolve()
-    records_real = os.path.realpath(records)
-    prefix = awalan(records, root)
-    found: list[Berkas] = []
-    diagnostik: list[Diagnostik] = []
-    linked_dirs: set[str] = set()  # real paths of symlinked folders already walked (no cycles)
+MAKS_KEDALAMAN_FOLDER = 32  # folders below records/; a record sits at most 6 deep
 
-    def walk(folder: str, parts: tuple[str, ...]):
-        with os.scandir(folder) as entries:
-            ordered = sorted(entries, key=_nama)
+
+class _Penjelajah:
+    """The walk of `temukan`: what it found and what it refused."""
+
+    def __init__(self, records: Path, root: Path):
+        self.real = os.path.realpath(records)
+        self.prefix = awalan(records, root)
+        self.found: list[Berkas] = []
+        self.diagnostik: list[Diagnostik] = []
+        self.linked_dirs: set[str] = set()  # real paths of symlinked folders already walked
+
+    def tolak(self, sub: tuple[str, ...], code: str, message: str, hint: str | None = None) -> None:
+        self.diagnostik.append(_diag(self.prefix + "".join("/" + part for part in sub), code, 1, 1, message, hint))
+
+    def walk(self, folder: str, parts: tuple[str, ...]) -> None:
+        if len(parts) > MAKS_KEDALAMAN_FOLDER:
+            self.tolak(parts, "K311", f"Folder bersarang terlalu dalam (lebih dari {MAKS_KEDALAMAN_FOLDER} tingkat "
+                       "di bawah folder rekaman); isinya tidak diperiksa.", jenis_mod.TATA_LETAK)
+            return
+        try:
+            with os.scandir(folder) as entries:
+                ordered = sorted(entries, key=_nama)
+        except OSError as exc:
+            self.tolak(parts, "K100", f"Folder tidak dapat dibaca ({os.strerror(exc.errno or 0)}).")
+            return
         for entry in ordered:
             sub = parts + (entry.name,)
             if entry.is_symlink():
-                link(entry.path, sub, entry.is_dir())
+                self.tautan(entry.path, sub)
             elif entry.is_dir(follow_symlinks=False):
-                walk(entry.path, sub)
+                self.walk(entry.path, sub)
             else:
-                _kenali(sub, entry.path, prefix, found, diagnostik)
+                self.berkas(entry.path, sub, entry.is_file(follow_symlinks=False))
 
-    def link(path: str, sub: tuple[str, ...], is_dir: bool):
-        rel = prefix + "/" + "/".join(sub)
+    def tautan(self, path: str, sub: tuple[str, ...]) -> None:
         target = os.path.realpath(path)
-        if os.path.commonpath((target, records_real)) != records_real:
-            diagnostik.append(_diag(rel, "K109", 1, 1,
-                                    "Tautan simbolik ini menunjuk ke luar folder rekaman; ditolak.",
-                                    "Salin berkasnya ke dalam folder rekaman atau hapus tautannya."))
-        elif not is_dir:
-            _kenali(sub, path, prefix, found, diagnostik)
-        elif target not in linked_dirs:
-            linked_dirs.add(target)
-            walk(path, sub)
+        if os.path.commonpath((target, self.real)) != self.real:
+            self.tolak(sub, "K109", "Tautan simbolik ini menunjuk ke luar folder rekaman; ditolak.",
+                       "Salin berkasnya ke dalam folder rekaman atau hapus tautannya.")
+            return
+        try:
+            mode = os.stat(path).st_mode
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                self.tolak(sub, "K111", "Tautan simbolik ini berputar: ia menunjuk ke dirinya sendiri "
+                           "(langsung atau lewat tautan lain).", _SARAN_TAUTAN)
+            else:
+                self.berkas(path, sub, True)  # a broken link: reported when it is read
+            return
+        if not stat.S_ISDIR(mode):
+            self.berkas(path, sub, stat.S_ISREG(mode))
+        elif os.path.commonpath((target, os.path.realpath(os.path.dirname(path)))) == target:
+            self.tolak(sub, "K111", "Tautan simbolik ini menunjuk ke folder yang memuatnya sendiri (berputar).",
+                       _SARAN_TAUTAN)
+        elif target not in self.linked_dirs:
+            self.linked_dirs.add(target)
+            self.walk(path, sub)
 
-    walk(str(records), ())
-    return found, diagnostik
+    def berkas(self, path: str, sub: tuple[str, ...], biasa: bool) -> None:
+        if not biasa:  # a FIFO, socket or device: never opened (reading a FIFO would wait forever)
+            self.tolak(sub, "K312", "Ini bukan berkas biasa (pipa bernama, soket atau perangkat); tidak dibaca.",
+                       "Hapus dari folder rekaman; rekaman selalu berkas teks biasa.")
+        else:
+            _kenali(sub, path, self.prefix, self.found, self.diagnostik)
+
+
+def temukan(records: Path, root: Path) -> tuple[list[Berkas], list[Diagnostik]]:
+    """Every file under records with its kind, and diagnostics for files that do not belong (the
+    walk, for trees outside Git or holding symbolic links). Symbolic link loops, folders nested
+    deeper than MAKS_KEDALAMAN_FOLDER and files that are not regular files are diagnostics at
+    line 1, never a hang or a failure."""
+    records = records.resolve()
+    jelajah = _Penjelajah(records, root)
+    jelajah.walk(str(records), ())
+    return jelajah.found, jelajah.diagnostik
 
 
 def baca(berkas: Berkas, raw: bytes) -> Bacaan:

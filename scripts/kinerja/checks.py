@@ -16,6 +16,7 @@ from kinerja.arsip import Berkas, induk_hilang
 from kinerja.fakta import Fakta, tumpang_tindih
 from kinerja.laporan import ERROR, WARNING, Diagnostik
 from kinerja.model import SKP, Organisasi, Pegawai, Sumber, Unit
+from kinerja.nip import masalah_nip
 
 
 def _d(sumber: Sumber, path: tuple, code: str, message: str, hint: str | None = None, *,
@@ -29,23 +30,6 @@ def _tgl(day: date) -> str:
 
 
 # --- identifiers ---------------------------------------------------------------------------
-
-def masalah_nip(nip: str, jenis_asn: str = "pns") -> str | None:
-    """Why an 18-digit number is not a plausible NIP (PNS) or NI PPPK, or None."""
-    try:
-        lahir = date(int(nip[0:4]), int(nip[4:6]), int(nip[6:8]))
-    except ValueError:
-        return f"delapan angka pertama ({nip[:8]}) bukan tanggal lahir yang ada"
-    if nip[14] not in "12":
-        return f"angka ke-15 ({nip[14]}) harus 1 (pria) atau 2 (wanita)"
-    if jenis_asn == "pns":
-        tahun, bulan = int(nip[8:12]), int(nip[12:14])
-        if not 1 <= bulan <= 12:
-            return f"bulan pengangkatan ({nip[12:14]}) tidak ada"
-        if tahun < lahir.year + 18:
-            return f"tahun pengangkatan {tahun} kurang dari 18 tahun setelah tahun lahir {lahir.year}"
-    return None
-
 
 def cek_nip(pegawai: Pegawai, fakta: Fakta):
     problem = masalah_nip(pegawai.nip, pegawai.jenis_asn)

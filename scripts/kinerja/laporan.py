@@ -3,10 +3,27 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass
 
 ERROR = "error"
 WARNING = "warning"
+
+# What must not reach a terminal or a line-based format as itself: C0 and C1 controls (escape
+# sequences, line breaks, tab), line and paragraph separators, invisible and bidirectional formatting.
+_TAK_TAMPAK = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+_NAMA_ESCAPE = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(match: re.Match) -> str:
+    ch = match.group()
+    return _NAMA_ESCAPE.get(ch) or (f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}")
+
+
+def satu_baris(text: object) -> str:
+    """Text as one inert line: every character above written as a visible escape (\\n, \\x1b,
+    \\u202e), so record text can neither start a line of its own nor drive the terminal."""
+    return _TAK_TAMPAK.sub(_escape, str(text))
 
 
 @dataclass(frozen=True, order=True)
@@ -37,9 +54,9 @@ def ringkasan(diagnostik: list[Diagnostik]) -> tuple[int, int]:
 def render_text(diagnostik: list[Diagnostik], jumlah_berkas: int) -> str:
     lines = []
     for d in diagnostik:
-        lines.append(f"{d.file}:{d.line}:{d.column}: {d.severity} {d.code}: {d.message}")
+        lines.append(f"{satu_baris(d.file)}:{d.line}:{d.column}: {d.severity} {d.code}: {satu_baris(d.message)}")
         if d.hint:
-            lines.append(f"    saran: {d.hint}")
+            lines.append(f"    saran: {satu_baris(d.hint)}")
     errors, warnings = ringkasan(diagnostik)
     if errors or warnings:
         lines.append(f"{jumlah_berkas} berkas diperiksa: {errors} galat, {warnings} peringatan.")
@@ -53,7 +70,10 @@ def render_json(diagnostik: list[Diagnostik], jumlah_berkas: int) -> str:
 
 
 def _github_escape(text: str, *, property_: bool = False) -> str:
-    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A workflow command's data (property_: a property value) escaped by GitHub's rules. The
+    text is first made one line, so GitHub's %0D and %0A are never needed; '%' must still be
+    %25 (a literal "%0A" would become a line break)."""
+    text = satu_baris(text).replace("%", "%25")
     if property_:
         text = text.replace(":", "%3A").replace(",", "%2C")
     return text

@@ -16,6 +16,7 @@ result is the one a full run gives. Nothing in the scope is kept by hand.
 from __future__ import annotations
 
 import gc
+from datetime import date
 import os
 from collections import defaultdict
 from collections.abc import Iterable
@@ -281,11 +282,16 @@ class Pohon:
     def _keadaan(self, per_group: dict[str, tuple[list[Diagnostik], frozenset]]) -> tuple:
         groups = {g: (tuple(astuple(d) for d in found), tuple(sorted(dibaca)))
                   for g, (found, dibaca) in per_group.items()}
-        return str(self.records.resolve()), self._berkas_teks(), groups
+        return self._pengenal(), self._berkas_teks(), groups
+
+    def _pengenal(self) -> str:
+        """Whose last run a record is: this records folder, on this day (a NIP appointed "in the
+        future" is checked against today, so a day's results are not reused the next day)."""
+        return f"{self.records.resolve()}\0{date.today().isoformat()}"
 
     def _lalu(self):
         previous = self.cache.catatan("terakhir") if self.cache is not None else None
-        if not (isinstance(previous, tuple) and len(previous) == 3 and previous[0] == str(self.records.resolve())
+        if not (isinstance(previous, tuple) and len(previous) == 3 and previous[0] == self._pengenal()
                 and isinstance(previous[1], str) and isinstance(previous[2], dict)):
             return None
         return previous

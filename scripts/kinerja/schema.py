@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import math
 import re
 from functools import cache
 from pathlib import Path
@@ -27,6 +28,7 @@ SKEMA_DIR = Path(__file__).resolve().parent / "schemas"
 KINDS = ("unit", "organisasi", "profil", "skp", "evaluasi", "umpan-balik", "keberatan")
 _COMMON = "common.schema.json"
 
+_BENTUK_TANGGAL = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # a date's shape, whatever its year
 _JENIS_NILAI = {
     "string": "teks",
     "integer": "bilangan bulat",
@@ -96,10 +98,30 @@ def _bilangan_bulat(checker, instance) -> bool:
     return isinstance(instance, int) and not isinstance(instance, bool)
 
 
+def _angka(checker, instance) -> bool:
+    """A number JSON can carry: YAML's .nan and .inf are not (jsonschema-rs sees them as null)."""
+    return (isinstance(instance, (int, float)) and not isinstance(instance, bool)
+            and not (isinstance(instance, float) and not math.isfinite(instance)))
+
+
+@cache
+def _regex(pattern: str) -> re.Pattern:
+    """A schema pattern read as ECMA-262 and jsonschema-rs read it: a final `$` matches only at
+    the end of the text (Python's `$` also matches before a final line break, so "rhk-3\\n"
+    would pass). Our patterns use `$` only there (tests/test_schemas_meta.py)."""
+    return re.compile(pattern[:-1] + r"\Z" if pattern.endswith("$") and not pattern.endswith("\\$") else pattern)
+
+
+def _pola(validator, pattern: str, instance, schema):
+    if validator.is_type(instance, "string") and not _regex(pattern).search(instance):
+        yield jsonschema.ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
 # JSON Schema counts 2026.0 as an integer; the model needs a real int (a year, a number of days).
 _Rinci = jsonschema.validators.extend(
-    jsonschema.Draft202012Validator,
-    type_checker=jsonschema.Draft202012Validator.TYPE_CHECKER.redefine("integer", _bilangan_bulat))
+    jsonschema.Draft202012Validator, validators={"pattern": _pola},
+    type_checker=jsonschema.Draft202012Validator.TYPE_CHECKER.redefine_many(
+        {"integer": _bilangan_bulat, "number": _angka}))
 
 
 class _Validator:
@@ -143,6 +165,11 @@ def _saran_kunci(key: str, allowed) -> str | None:
 def _teks(value) -> str:
     text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _angka_id(value) -> str:
+    """A schema bound as Indonesians write it: 1000000000000 -> '1.000.000.000.000' (a year stays 2100)."""
+    return f"{value:,}".replace(",", ".") if isinstance(value, int) and abs(value) >= 10_000 else str(value)
 
 
 def _urai(root: dict, node):
@@ -190,6 +217,51 @@ def _cabang_terdekat(error: jsonschema.ValidationError, root: dict) -> list | No
     return cabang[min(cocok, key=jarak)] if cocok else None
 
 
+def _tak_terhingga(value: float) -> str:
+    return ".nan" if math.isnan(value) else ("-.inf" if value < 0 else ".inf")
+
+
+def _pesan_nilai(error: jsonschema.ValidationError, title: str, schema: dict):
+    """Yield (code, message, hint) for an error about a value itself (its type, choice, form, range)."""
+    kind, value, description = error.validator, error.instance, schema.get("description")
+    if kind == "type" and isinstance(value, float) and not math.isfinite(value):
+        yield "K207", f"{title}: '{_tak_terhingga(value)}' bukan angka yang dapat dihitung.", description
+    elif kind == "type":
+        expected = [error.validator_value] if isinstance(error.validator_value, str) else error.validator_value
+        names = " atau ".join(_JENIS_NILAI[t] for t in expected)
+        actual = _jenis(value)
+        shown = "angka pecahan" if actual == "number" and "integer" in expected else _JENIS_NILAI[actual]
+        yield "K203", f"{title}: nilai harus berupa {names}, bukan {shown}.", description
+    elif kind in ("enum", "const"):
+        choices = error.validator_value if kind == "enum" else [error.validator_value]
+        shown = [str(c) for c in choices if c is not None]
+        close = difflib.get_close_matches(value, shown, n=1, cutoff=0.6) if isinstance(value, str) else []
+        yield ("K204", f"{title}: nilai '{_teks(value)}' tidak dikenal; pilihan: {', '.join(shown)}.",
+               f"Mungkin maksudnya '{close[0]}'?" if close else None)
+    elif kind == "pattern" and schema.get("format") == "date" and _BENTUK_TANGGAL.fullmatch(str(value)):
+        yield "K207", f"{title}: tahun {str(value)[:4]} di luar rentang yang diizinkan.", description
+    elif kind == "pattern":
+        yield "K205", f"{title}: nilai '{_teks(value)}' tidak sesuai format.", description
+    elif kind == "format":
+        if "pattern" not in schema or _regex(schema["pattern"]).search(str(value)):  # else the pattern error says it
+            yield ("K206", f"{title}: '{_teks(value)}' bukan tanggal yang ada di kalender.",
+                   "Tulis tanggal sebagai TTTT-BB-HH, misalnya 2026-01-31.")
+    elif kind in ("minLength", "minItems"):
+        yield "K207", f"{title}: {'teks' if kind == 'minLength' else 'daftar'} tidak boleh kosong.", description
+    elif kind in ("minimum", "maximum"):
+        batas = "paling kecil" if kind == "minimum" else "paling besar"
+        yield ("K207", f"{title}: nilai '{_teks(value)}' di luar batas yang diizinkan "
+               f"({batas} {_angka_id(error.validator_value)}).", description)
+    elif kind in ("maxLength", "maxItems", "exclusiveMinimum", "exclusiveMaximum"):
+        yield "K207", f"{title}: nilai '{_teks(value)}' di luar batas yang diizinkan.", description
+    elif kind == "uniqueItems":
+        yield "K207", f"{title}: daftar berisi butir yang sama lebih dari sekali.", None
+
+
+_KATA_NILAI = {"type", "enum", "const", "pattern", "format", "minLength", "minItems", "minimum", "maximum",
+               "maxLength", "maxItems", "exclusiveMinimum", "exclusiveMaximum", "uniqueItems"}
+
+
 def terjemahkan(error: jsonschema.ValidationError, root: dict):
     """Yield (code, path-for-position, is_key, message, hint) for one validation error.
 
@@ -218,39 +290,9 @@ def terjemahkan(error: jsonschema.ValidationError, root: dict):
             if key not in allowed:
                 yield ("K202", path + (key,), True, f"Kunci '{key}' tidak dikenal di sini.",
                        _saran_kunci(key, allowed))
-    elif kind == "type":
-        expected = error.validator_value
-        expected = [expected] if isinstance(expected, str) else expected
-        names = " atau ".join(_JENIS_NILAI[t] for t in expected)
-        actual = _jenis(error.instance)
-        shown = "angka pecahan" if actual == "number" and "integer" in expected else _JENIS_NILAI[actual]
-        yield ("K203", path, False, f"{title}: nilai harus berupa {names}, bukan {shown}.",
-               schema.get("description"))
-    elif kind in ("enum", "const"):
-        choices = error.validator_value if kind == "enum" else [error.validator_value]
-        shown = [str(c) for c in choices if c is not None]
-        hint = None
-        if isinstance(error.instance, str):
-            close = difflib.get_close_matches(error.instance, shown, n=1, cutoff=0.6)
-            hint = f"Mungkin maksudnya '{close[0]}'?" if close else None
-        yield ("K204", path, False,
-               f"{title}: nilai '{_teks(error.instance)}' tidak dikenal; pilihan: {', '.join(shown)}.", hint)
-    elif kind == "pattern":
-        yield ("K205", path, False, f"{title}: nilai '{_teks(error.instance)}' tidak sesuai format.",
-               schema.get("description"))
-    elif kind == "format":
-        if "pattern" in schema and not re.search(schema["pattern"], str(error.instance)):
-            return  # the pattern error already says it
-        yield ("K206", path, False, f"{title}: '{_teks(error.instance)}' bukan tanggal yang ada di kalender.",
-               "Tulis tanggal sebagai TTTT-BB-HH, misalnya 2026-01-31.")
-    elif kind in ("minLength", "minItems"):
-        what = "teks" if kind == "minLength" else "daftar"
-        yield ("K207", path, False, f"{title}: {what} tidak boleh kosong.", schema.get("description"))
-    elif kind in ("minimum", "maximum", "maxLength", "maxItems", "exclusiveMinimum", "exclusiveMaximum"):
-        yield ("K207", path, False,
-               f"{title}: nilai '{_teks(error.instance)}' di luar batas yang diizinkan.", schema.get("description"))
-    elif kind == "uniqueItems":
-        yield ("K207", path, False, f"{title}: daftar berisi butir yang sama lebih dari sekali.", None)
+    elif kind in _KATA_NILAI:
+        for code, message, hint in _pesan_nilai(error, title, schema):
+            yield code, path, False, message, hint
     elif kind in ("anyOf", "oneOf") and error.context:
         cabang = _cabang_terdekat(error, root)
         if cabang:

@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from kinerja import aturan
+from kinerja.laporan import satu_baris
 from kinerja.rekap import Rekap
 
 
@@ -123,7 +124,8 @@ def _potong(text: str) -> str:
 def render_table(rows: list[dict], kolom: tuple[Kolom, ...]) -> str:
     if not rows:
         return "Tidak ada data yang cocok dengan saringan.\n"
-    cells = [[k.label for k in kolom]] + [[_potong(_sel(k.key, row[k.key])) for k in kolom] for row in rows]
+    cells = [[k.label for k in kolom]] + [[_potong(satu_baris(_sel(k.key, row[k.key]))) for k in kolom]
+                                          for row in rows]
     widths = [max(_lebar(r[i]) for r in cells) for i in range(len(kolom))]
     lines = []
     for n, row in enumerate(cells):

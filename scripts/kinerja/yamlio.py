@@ -36,15 +36,20 @@ MAKS_UKURAN = 1024 * 1024
 MAKS_KEDALAMAN = 32
 
 # YAML 1.2 core schema, plain scalars only (quoted scalars are always strings).
-_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)\Z")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-_INT10 = re.compile(r"^[-+]?[0-9]+$")
-_INT8 = re.compile(r"^0o[0-7]+$")
-_INT16 = re.compile(r"^0x[0-9a-fA-F]+$")
-_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
-_INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
-_NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
-NIP = re.compile(r"^[0-9]{18}$")  # also what an unquoted NIP looks like to YAML
+_INT10 = re.compile(r"^[-+]?[0-9]+\Z")
+_INT8 = re.compile(r"^0o[0-7]+\Z")
+_INT16 = re.compile(r"^0x[0-9a-fA-F]+\Z")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
+_INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)\Z")
+_NAN = re.compile(r"^\.(?:nan|NaN|NAN)\Z")
+NIP = re.compile(r"^[0-9]{18}\Z")  # also what an unquoted NIP looks like to YAML
+
+# Characters refused in any text: the C0 and C1 controls, DEL, but tab and line feed. The
+# reader already refuses them written raw; a double-quoted scalar can still spell them as
+# escapes ("\e", "\x07", "\N"), so scalars are searched only when the text has a backslash.
+_KENDALI = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _PESAN_KEDALAMAN = f"Struktur bersarang terlalu dalam (lebih dari {MAKS_KEDALAMAN} tingkat)."
 
 Path_ = tuple  # a path into the document: keys (str) and list indexes (int)
@@ -171,6 +176,7 @@ class _Pembaca:
         self.parser = _Parser(text)
         self.dok = Dokumen(None)
         self.posisi = posisi  # record marks (and build the paths they are keyed by)
+        self.escape = "\\" in text  # only an escape in a double-quoted scalar can write a control character
 
     def muat(self) -> Dokumen:
         parser = self.parser
@@ -204,6 +210,13 @@ class _Pembaca:
                         "Hapus tag; jika nilai harus teks, apit dengan tanda kutip.")
         if depth > MAKS_KEDALAMAN:
             self._tolak(event, "K106", _PESAN_KEDALAMAN)
+        if self.escape and isinstance(event, yaml.ScalarEvent):
+            found = _KENDALI.search(event.value)
+            if found:
+                kode = f"U+{ord(found.group()):04X}"
+                self._tolak(event, "K101", f"Teks berisi karakter kontrol {kode} yang tidak diizinkan.",
+                            "Hapus escape itu (misalnya \\e, \\x07, \\r atau \\N di dalam tanda kutip ganda); "
+                            "teks boleh memuat tab dan baris baru saja.")
 
     def _node(self, path: tuple, depth: int):
         event = self.parser.get_event()

@@ -286,4 +286,4 @@ PER_JENIS = {"skp": skp, "evaluasi": evaluasi, "umpan-balik": umpan_balik, "kebe
 
 def bandingkan(kind: str, lama: dict | None, baru: dict | None, nama: NamaNip) -> list[str]:
     """The sentences for one record of a kind (no sentence ends with a stop after a quoted one)."""
-    return [re.sub(r"([.!?])”\.$", r"\1”", kalimat) for kalimat in PER_JENIS[kind](lama, baru, nama)]
+    return [re.sub(r"([.!?])”\.\Z", r"\1”", kalimat) for kalimat in PER_JENIS[kind](lama, baru, nama)]

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kinerja.fakta import Fakta
+from kinerja.laporan import satu_baris
 from kinerja.model import Arsip
 from kinerja.pemeriksaan import Pohon
 from kinerja.riwayat import akar_git
@@ -85,7 +86,7 @@ def buat(arsip: Arsip, records_dari_akar: str, format_: str = "github") -> Codeo
     for kode in sorted(arsip.units):
         unit = arsip.units[kode]
         folder = f"{base}{kode}/"
-        lines += ["", f"# {unit.nama}"]
+        lines += ["", f"# {satu_baris(unit.nama)}"]  # a line break in the name must not add a rule
         if unit.admin:
             lines.append(_baris(folder, unit.admin))
         else:

@@ -13,14 +13,15 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
-from kinerja import aturan
+from kinerja import aturan, schema
 from kinerja.alur import banding, validasi
 from kinerja.alur.lingkup import Parts, Sisi, Tinjauan, tinjau
 from kinerja.jenis import jenis
-from kinerja.laporan import ERROR, Diagnostik
+from kinerja.laporan import ERROR, Diagnostik, satu_baris
 from kinerja.model import HasilKurva
 from kinerja.situs import tampil
 from kinerja.tembolok import Tembolok
+from kinerja.yamlio import Dokumen
 
 MAKS_DIAGNOSTIK = 30
 _MD = re.compile(r"([\\`*_\[\]<>|~])")
@@ -31,7 +32,7 @@ JUDUL_JENIS = {"skp": "SKP", "evaluasi": "Evaluasi", "umpan-balik": "Umpan balik
 
 def md(text) -> str:
     """Plain text made inert in Markdown and HTML (one line)."""
-    text = " ".join(str(text).split()).replace("&", "&amp;")
+    text = satu_baris(" ".join(str(text).split())).replace("&", "&amp;")
     return _MD.sub(r"\\\1", text)
 
 
@@ -84,7 +85,7 @@ def _bagian_pegawai(t: Tinjauan, nama: _Nama) -> list[str]:
         kind = jenis(parts)
         if len(parts) < 4 or parts[1] != "pegawai" or kind is None:
             continue
-        kalimat = banding.bandingkan(kind, t.perubahan.lama.get(parts), _data_baru(t, parts), nama)
+        kalimat = _kalimat(t, parts, kind, nama)
         folder = "" if kind == "profil" else parts[3]
         judul = md(_judul(parts, kind))
         baris[(parts[0], parts[2])][folder] += [(_urutan(kind, parts[-1]), f"- {judul}: {md(k)}") for k in kalimat]
@@ -121,8 +122,22 @@ def _judul(parts: Parts, kind: str) -> str:
     return JUDUL_JENIS.get(kind, kind)
 
 
-def _data_baru(t: Tinjauan, parts: Parts) -> dict | None:
-    return t.perubahan.baru.get(parts)
+def _sah(kind: str, data: dict | None) -> dict | None:
+    """The data when it is a valid record of its kind (the comparisons rely on its shape), else None."""
+    return data if data is not None and schema.sah(kind, Dokumen(data)) else None
+
+
+def _kalimat(t: Tinjauan, parts: Parts, kind: str, nama: _Nama) -> list[str]:
+    """The sentences for one changed record; a side that is not a valid record is named, never compared."""
+    status = t.perubahan.berkas[parts]
+    lama = _sah(kind, t.perubahan.lama.get(parts))
+    baru = None if status == "D" else _sah(kind, t.perubahan.baru.get(parts))
+    if status != "D" and baru is None:
+        return ["Berkas ini bukan rekaman yang sah; lihat hasil pemeriksaan di bawah."]
+    if status != "A" and lama is None:
+        return ["Dihapus (sebelumnya bukan rekaman yang sah)." if status == "D"
+                else "Diperbaiki: versi sebelumnya bukan rekaman yang sah."]
+    return banding.bandingkan(kind, lama, baru, nama)
 
 
 def _bagian_unit(t: Tinjauan, nama: _Nama) -> list[str]:
@@ -132,7 +147,7 @@ def _bagian_unit(t: Tinjauan, nama: _Nama) -> list[str]:
         kind = jenis(parts)
         if kind in ("unit", "organisasi"):
             judul = "Unit" if kind == "unit" else f"Predikat organisasi {parts[2][:-5]}"
-            kalimat = banding.bandingkan(kind, t.perubahan.lama.get(parts), _data_baru(t, parts), nama)
+            kalimat = _kalimat(t, parts, kind, nama)
             per_unit[parts[0]] += [f"- {md(judul)}: {md(k)}" for k in kalimat]
         elif kind is None:
             per_unit[parts[0] if len(parts) > 1 else ""].append(

@@ -20,8 +20,10 @@ from markupsafe import Markup
 from kinerja import aturan
 
 # Characters written as references: HTML's five, line breaks (kept as text; CSS shows them),
-# and ASCII punctuation with a meaning in Markdown or its usual extensions.
-_REFERENSI = {ord(c): f"&#{ord(c)};" for c in "\\`*_{}[]()#+-!|~^=:$@<>&\"'\n"}
+# and ASCII punctuation with a meaning in Markdown or its usual extensions. Other controls
+# (the loader refuses them; a value from elsewhere may not) become U+FFFD, never raw bytes.
+_REFERENSI = {c: "\ufffd" for c in [*range(0x20), *range(0x7f, 0xa0)] if chr(c) != "\t"}
+_REFERENSI.update({ord(c): f"&#{ord(c)};" for c in "\\`*_{}[]()#+-!|~^=:$@<>&\"'\n"})
 _REFERENSI[ord("\r")] = ""
 
 
