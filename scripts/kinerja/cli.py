@@ -120,7 +120,10 @@ def cmd_build(args) -> int:
     pohon = _muat_untuk_situs(args)
     if pohon is None:
         return EXIT_RECORDS
-    situs.bangun(pohon, out=Path(args.out), units=args.unit)
+    try:
+        situs.bangun(pohon, out=Path(args.out), units=args.unit)
+    except situs.KeluaranTidakSah as exc:
+        raise Gagal(str(exc)) from None
     return EXIT_OK
 
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from kinerja.pemeriksaan import Pohon
-from kinerja.situs.pembangun import HasilUnit, bangun
+from kinerja.situs.pembangun import HasilUnit, KeluaranTidakSah, bangun
 
-__all__ = ["HasilUnit", "bangun", "sajikan"]
+__all__ = ["HasilUnit", "KeluaranTidakSah", "bangun", "sajikan"]
 
 FOLDER_SAJIAN = Path("build/site")
 
