@@ -56,8 +56,25 @@ def _bangun(repo: Path, out: Path, *extra: str):
 
 
 @pytest.fixture(scope="module")
-def repo(tmp_path_factory) -> Path:
-    return _repo(tmp_path_factory.mktemp("privasi"))
+def dibangun(tmp_path_factory) -> Path:
+    """The sites of both units of the repository, built for real; the out folder."""
+    repo = _repo(tmp_path_factory.mktemp("privasi"))
+    out = repo.parent / "keluar" / "site"
+    result = _bangun(repo, out)
+    assert result.code == 0, result.err
+    return out
+
+
+# --- Git history --------------------------------------------------------------------------------
+
+def test_a_commit_touching_a_confidential_note_shows_its_message_on_no_page(dibangun):
+    built = _teks_semua(dibangun)
+    assert "RAHASIA-KONSELING-ISI" not in built and "PESAN-RAHASIA" not in built
+    kepala = (dibangun / "biro-sdm" / "pegawai" / NIP_KEPALA / "index.html").read_text(encoding="utf-8")
+    staf = (dibangun / "biro-sdm" / "pegawai" / NIP_STAF / "index.html").read_text(encoding="utf-8")
+    assert "Rekaman awal" in kepala and "Rekaman awal" in staf
+    assert "pesan tidak dipublikasikan" in kepala  # the head's profile changed in that commit
+    assert "pesan tidak dipublikasikan" not in staf and "5 Maret 2026" in staf  # the note's own page: no trace
 
 
 # --- hand-written pages ---------------------------------------------------------------------

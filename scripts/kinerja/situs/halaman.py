@@ -54,6 +54,16 @@ class Halaman:
 
 
 @dataclass(frozen=True)
+class KomitTampil:
+    """A commit on an employee's history: its message only when it touched no confidential record."""
+
+    tanggal: date
+    penulis: str
+    pesan: str | None
+    hexsha: str
+
+
+@dataclass(frozen=True)
 class Orang:
     """A person as this unit's site may show them: a page of their own only if in the unit."""
 
@@ -338,31 +348,35 @@ class Situs:
 
     # --- Git history --------------------------------------------------------------------
 
-    def _susun_riwayat(self, sejarah: dict[str, list[Komit]]) -> dict[str, list[Komit]]:
-        """Each employee's commits, newest first. A commit that touched a feedback file of an
-        employee not known to be publishable (a confidential note, or one since removed) is
-        left out of that employee's history, so the page does not even hint at the note."""
+    def _susun_riwayat(self, sejarah: dict[str, list[Komit]]) -> dict[str, list[KomitTampil]]:
+        """Each employee's commits, newest first. A feedback file not known to be publishable
+        here (a confidential note, one since removed, or another unit's) is confidential: a
+        commit that touched one of an employee's own is left out of their history, so the page
+        does not even hint at the note, and any commit that touched one anywhere is shown
+        without its message."""
         if not self.pegawai:
             return {}
         awalan = self.pegawai[0].sumber.file.rsplit("/", 2)[0] + "/"  # <records>/<unit>/pegawai/
         publik = {u.sumber.file for p in self.pegawai for s in p.skp for u in s.umpan_balik if not u.rahasia}
+        rahasia = {k.hexsha for path, daftar in sejarah.items()
+                   if "/umpan-balik/" in path and path not in publik for k in daftar}
         komit: dict[str, Komit] = {}
         tersentuh: dict[str, set[str]] = {}  # NIP -> commits touching their records
-        tersembunyi: dict[str, set[str]] = {}  # NIP -> commits touching a non-public note of theirs
+        tersembunyi: dict[str, set[str]] = {}  # NIP -> commits touching a confidential note of theirs
         for path, daftar in sejarah.items():
             if not path.startswith(awalan):
                 continue
             nip, _, rest = path[len(awalan):].partition("/")
             if nip not in self._profil:
                 continue
-            rahasia = "/umpan-balik/" in f"/{rest}" and path not in publik
             for k in daftar:
                 komit[k.hexsha] = k
                 tersentuh.setdefault(nip, set()).add(k.hexsha)
-                if rahasia:
+                if "/umpan-balik/" in f"/{rest}" and path not in publik:
                     tersembunyi.setdefault(nip, set()).add(k.hexsha)
-        return {nip: sorted((komit[h] for h in hexsha - tersembunyi.get(nip, set())),
-                            key=lambda k: (k.tanggal, k.hexsha), reverse=True)
+        return {nip: [KomitTampil(k.tanggal.date(), k.penulis, None if k.hexsha in rahasia else k.pesan, k.hexsha)
+                      for k in sorted((komit[h] for h in hexsha - tersembunyi.get(nip, set())),
+                                      key=lambda k: (k.tanggal, k.hexsha), reverse=True)]
                 for nip, hexsha in tersentuh.items()}
 
     # --- ratings ------------------------------------------------------------------------
