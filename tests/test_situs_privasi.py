@@ -3,18 +3,25 @@ repository): what the built files must never hold, and the output folders a buil
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import os
 import subprocess
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from conftest import NIP_KEPALA, NIP_STAF, ganti, jalankan_cli, tulis_arsip_sah
+from kinerja import arsip as arsip_mod
+from kinerja import model as model_mod
+from kinerja import rekap, riwayat
+from kinerja.situs import halaman
 
 GIT_ENV = {**os.environ, "GIT_AUTHOR_NAME": "Uji", "GIT_AUTHOR_EMAIL": "uji@contoh.go.id",
            "GIT_COMMITTER_NAME": "Uji", "GIT_COMMITTER_EMAIL": "uji@contoh.go.id",
            "GIT_AUTHOR_DATE": "2026-03-05T10:00:00+07:00", "GIT_COMMITTER_DATE": "2026-03-05T10:00:00+07:00"}
+DEMO = Path(__file__).resolve().parents[1] / "records"
 STAF = f"biro-sdm/pegawai/{NIP_STAF}"
 KONSELING = f"{STAF}/2026/umpan-balik/2026-03-02-konseling.yaml"
 
@@ -114,3 +121,71 @@ def test_an_output_folder_inside_the_records_or_the_hand_written_pages_is_refuse
     assert result.err.count("\n") == 1 and result.err.startswith("kinerja: folder keluaran ")
     assert "pakai --out di luar folder itu" in result.err
     assert sorted(p.relative_to(repo) for p in repo.rglob("*")) == before  # nothing written
+
+
+# --- distribution counts ------------------------------------------------------------------------
+
+_SEBARAN = ("pegawai dengan evaluasi final", "Tabel sebaran", "<svg class=\"kinerja-grafik", "Sebaran sesuai kurva",
+            "Menyimpang dari kurva")
+
+
+def test_distribution_counts_of_a_small_group_are_not_published(dibangun):
+    """The minimal tree's curves count fewer than the default minimum of 5 employees."""
+    built = _teks_semua(dibangun / "biro-sdm")
+    assert not [t for t in _SEBARAN if t in built]
+    beranda = (dibangun / "biro-sdm" / "index.html").read_text(encoding="utf-8")
+    assert "Sebaran predikat tidak dipublikasikan: kelompok yang dihitung kurang dari 5 pegawai" in beranda
+    assert "Kurva yang diharapkan" in beranda  # the organisation rating and its expected curve stay
+
+
+@pytest.mark.parametrize("publikasi, tampil", [("{minimum_kelompok: 1}", True),
+                                               ("{rating: false, minimum_kelompok: 1}", False)])
+def test_distribution_counts_follow_publikasi_rating(tmp_path, publikasi, tampil):
+    repo = tmp_path / "repo"
+    records = tulis_arsip_sah(repo)
+    ganti(records / "biro-sdm" / "unit.yaml", "admin: [hr-biro-sdm]", f"admin: [hr-biro-sdm]\npublikasi: {publikasi}")
+    out = tmp_path / "keluar" / "site"
+    result = _bangun(repo, out, "--unit", "biro-sdm")
+    assert result.code == 0, result.err
+    built = _teks_semua(out / "biro-sdm")
+    assert all((t in built) == tampil for t in _SEBARAN[:3]), [t for t in _SEBARAN if t in built]
+    assert ("unit ini tidak mempublikasikan rating" in built) != tampil
+
+
+# --- page contexts ------------------------------------------------------------------------------
+
+def _objek(value, seen=None):
+    """Every object reachable from a page context through dataclass fields, named tuples,
+    mappings and sequences."""
+    seen = set() if seen is None else seen
+    if id(value) in seen or isinstance(value, (str, int, float, bytes, type(None))):
+        return
+    seen.add(id(value))
+    yield value
+    if dataclasses.is_dataclass(value):
+        children = [getattr(value, f.name) for f in dataclasses.fields(value)]
+    elif isinstance(value, dict):
+        children = [*value.keys(), *value.values()]
+    elif isinstance(value, (list, tuple, set, frozenset)):
+        children = list(value)
+    else:
+        children = []
+    for child in children:
+        yield from _objek(child, seen)
+
+
+@pytest.mark.parametrize("records", [DEMO, None], ids=["demo", "minimal-dengan-konseling"])
+def test_page_contexts_hold_no_model_object(tmp_path, records):
+    if records is None:
+        records = _repo(tmp_path) / "records"
+    model, diagnostik = arsip_mod.muat(records)
+    assert not [d for d in diagnostik if d.severity == "error"]
+    hasil = rekap.hitung(model)
+    terlarang = (model_mod.__name__, rekap.__name__, riwayat.__name__)
+    for unit in model.units:
+        situs = halaman.Situs(model, hasil, unit, sejarah=riwayat.sejarah(records.parent, records),
+                              hari_ini=date(2026, 11, 29))
+        for page in halaman.semua_halaman(situs):
+            bad = {type(o).__name__ for o in _objek(page.konteks)
+                   if type(o).__module__ in terlarang or isinstance(o, halaman.Situs)}
+            assert not bad, (page.path, bad)
