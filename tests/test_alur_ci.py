@@ -136,3 +136,21 @@ def test_pre_commit_hooks_run_through_try_repo_on_the_demo_records(tmp_path, rep
     unit.git("add", "-A")
     done = try_repo("kinerja-validate-perubahan")
     assert done.returncode != 0 and "K701" in done.stdout, done.stdout + done.stderr
+
+
+def test_ci_caches_of_checking_and_publishing_jobs_are_kept_apart():
+    """A job checking a proposed change must never leave a cache that the publishing job restores."""
+    flow = yaml.safe_load(WORKFLOW.read_text())
+
+    def keys(job: str) -> list[str]:
+        caches = [s["with"] for s in flow["jobs"][job]["steps"] if s.get("uses", "").startswith("actions/cache@")]
+        assert caches and all(c["path"] == ".kinerja-cache" for c in caches)
+        return [c["key"] for c in caches] + [c.get("restore-keys", "") for c in caches]
+
+    assert all("-usulan-" in k for k in keys("periksa")) and all("-terbit-" in k for k in keys("situs"))
+    ci = yaml.safe_load(GITLAB.read_text())
+    caches = [c for c in ci["default"]["cache"] if ".kinerja-cache/" in c["paths"]]
+    assert [c["key"] for c in caches] == ["kinerja-$KINERJA_CACHE_JENIS"] and not any(
+        "fallback_keys" in c for c in caches)
+    assert ci["periksa"]["variables"]["KINERJA_CACHE_JENIS"] == "usulan"
+    assert ci["situs"]["variables"]["KINERJA_CACHE_JENIS"] == "terbit"

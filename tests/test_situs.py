@@ -294,7 +294,8 @@ def test_documents_follow_the_official_layouts(tmp_path, records):
 
 
 def test_monthly_unit(tmp_path, records):
-    ganti(records / "biro-sdm" / "unit.yaml", "evaluasi_periodik: triwulanan", "evaluasi_periodik: bulanan")
+    ganti(records / "biro-sdm" / "unit.yaml", "evaluasi_periodik: triwulanan",
+          "evaluasi_periodik: bulanan\npublikasi: {minimum_kelompok: 1}")
     ganti(records / "biro-sdm" / "organisasi" / "2026.yaml", "periode: tw1", "periode: b03")
     evaluasi = records / "biro-sdm" / "pegawai" / NIP_STAF / "2026" / "evaluasi"
     ganti(evaluasi / "tw1.yaml", "periode: tw1", "periode: b03")

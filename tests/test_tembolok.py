@@ -112,7 +112,7 @@ def test_a_new_tool_version_does_not_reuse_results(arsip_sah: Path, tembolok_sen
     _with_findings(arsip_sah)
     _validate(root)
     monkeypatch.setattr(tembolok, "versi", lambda: "versi-lain")
-    assert _validate(root)[1] and (tembolok_sendiri / "versi-lain").is_dir()
+    assert _validate(root)[1] and (tembolok.lokasi(root) / "versi-lain").is_dir()
 
 
 def test_a_file_added_with_its_folder_mtime_restored_is_seen(arsip_sah: Path, repo_git):
@@ -139,3 +139,93 @@ def test_a_last_run_record_of_another_shape_is_ignored(arsip_sah: Path, tembolok
     ganti(arsip_sah / "biro-sdm" / "pegawai" / NIP_STAF / "2026" / "evaluasi" / "tw1.yaml", "status: finall",
           "status: final")
     assert _validate(root) == _validate(root, "--no-cache") != expected
+
+
+# --- one cache per kind of CI job; entries of another shape are not trusted -------------------------
+
+_CI = ("KINERJA_CACHE_JENIS", "GITHUB_ACTIONS", "GITHUB_EVENT_NAME", "GITLAB_CI", "CI_PIPELINE_SOURCE",
+       "CI_COMMIT_BRANCH", "CI_DEFAULT_BRANCH")
+
+
+def _pekerjaan(monkeypatch, **env: str) -> None:
+    for name in _CI:
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+
+
+def test_cache_folder_depends_on_the_kind_of_ci_job(tmp_path: Path, monkeypatch):
+    monkeypatch.setenv("KINERJA_CACHE", str(tmp_path))
+    kinds = [
+        ({}, "lokal"),
+        ({"GITHUB_ACTIONS": "true", "GITHUB_EVENT_NAME": "pull_request"}, "usulan"),
+        ({"GITHUB_ACTIONS": "true", "GITHUB_EVENT_NAME": "pull_request_target"}, "usulan"),
+        ({"GITHUB_ACTIONS": "true", "GITHUB_EVENT_NAME": "push"}, "terbit"),
+        ({"GITLAB_CI": "true", "CI_PIPELINE_SOURCE": "merge_request_event", "CI_DEFAULT_BRANCH": "main"}, "usulan"),
+        ({"GITLAB_CI": "true", "CI_PIPELINE_SOURCE": "push", "CI_COMMIT_BRANCH": "fitur",
+          "CI_DEFAULT_BRANCH": "main"}, "usulan"),
+        ({"GITLAB_CI": "true", "CI_PIPELINE_SOURCE": "push", "CI_COMMIT_BRANCH": "main",
+          "CI_DEFAULT_BRANCH": "main"}, "terbit"),
+        ({"GITHUB_ACTIONS": "true", "GITHUB_EVENT_NAME": "pull_request", "KINERJA_CACHE_JENIS": "Situs/../x"},
+         "situs-x"),
+    ]
+    for env, kind in kinds:
+        _pekerjaan(monkeypatch, **env)
+        assert tembolok.lokasi(Path("/repo")) == tmp_path / kind, env
+    _pekerjaan(monkeypatch)
+    monkeypatch.delenv("KINERJA_CACHE")
+    assert tembolok.lokasi(Path("/repo")) == Path("/repo/.kinerja-cache/lokal")
+
+
+def _racuni(folder: Path) -> int:
+    """Replace every record in the per-file shards under folder with an empty mapping and drop
+    its diagnostics (well-formed, checksummed: what a hostile job could leave)."""
+    n = 0
+    for path in folder.rglob("berkas/*.bin"):
+        shard = tembolok.Tembolok._baca(path)
+        tembolok.Tembolok._tulis(path, {key: ({}, ()) for key in shard})
+        n += len(shard)
+    return n
+
+
+def test_a_pull_request_jobs_cache_is_not_read_by_the_publishing_job(arsip_sah: Path, tmp_path: Path, monkeypatch):
+    root = arsip_sah.parent
+    monkeypatch.setenv("KINERJA_CACHE", str(tmp_path / "ci"))
+    _with_findings(arsip_sah)
+    expected = _validate(root, "--no-cache")
+    _pekerjaan(monkeypatch, GITHUB_ACTIONS="true", GITHUB_EVENT_NAME="pull_request")
+    assert _validate(root) == expected
+    assert _racuni(tmp_path / "ci" / "usulan") > 0
+    for terakhir in (tmp_path / "ci" / "usulan").rglob("terakhir.bin"):
+        terakhir.unlink()  # so that this job kind reads its poisoned per-file entries
+    poisoned = jalankan_cli("validate", "--format", "json", cwd=root)
+    assert poisoned.code == 2 or json.loads(poisoned.out) != expected[1]  # what this job kind reads...
+    _pekerjaan(monkeypatch, GITHUB_ACTIONS="true", GITHUB_EVENT_NAME="push")
+    assert _validate(root) == expected  # ...and never what the publishing job reads
+    assert sorted(p.name for p in (tmp_path / "ci").iterdir()) == ["terbit", "usulan"]
+
+
+def test_cache_entries_of_another_shape_are_ignored(arsip_sah: Path, monkeypatch):
+    root = arsip_sah.parent
+    _pekerjaan(monkeypatch)
+    monkeypatch.delenv("KINERJA_CACHE", raising=False)
+    _with_findings(arsip_sah)
+    expected = _validate(root)
+    bentuk = [("bukan mapping", ()), ({}, ("x",)), ({}, ((1, 1, "K1", "error", "m"),)),
+              ({}, (("1", 1, "K1", "error", "m", None),)), ({}, [])]
+    for path in _cache_files(root):
+        if path.parent.name == "berkas":
+            shard = tembolok.Tembolok._baca(path)
+            tembolok.Tembolok._tulis(path, {key: bentuk[i % len(bentuk)] for i, key in enumerate(shard)})
+        elif path.parent.name == "hasil":
+            tembolok.Tembolok._tulis(path, ((("f", 1, 1, "K1", "error", "m", None, "lebih"),), 1))
+    assert _validate(root) == expected
+    assert _validate(root) == expected
+
+
+def test_cached_diagnostic_shape_follows_the_diagnostic_class():
+    from dataclasses import fields
+
+    from kinerja.laporan import Diagnostik
+
+    assert len(tembolok.BENTUK_DIAGNOSTIK) == len(fields(Diagnostik))

@@ -314,11 +314,12 @@ class Pohon:
         if len(changed) > AMBANG:
             return None
         terdahulu: dict[str, tuple[list[Diagnostik], frozenset]] = {}
-        try:
-            for group, (found, dibaca) in previous[2].items():
-                terdahulu[group] = ([Diagnostik(*d) for d in found], frozenset(tuple(k) for k in dibaca))
-        except (TypeError, ValueError):
-            return None  # an entry of another shape: a full run
+        for group, entry in previous[2].items():
+            if not (isinstance(entry, tuple) and len(entry) == 2
+                    and tembolok.diagnostik_sah(entry[0], tembolok.BENTUK_DIAGNOSTIK)
+                    and isinstance(entry[1], tuple) and all(isinstance(k, tuple) for k in entry[1])):
+                return None  # an entry of another shape: a full run
+            terdahulu[group] = ([Diagnostik(*d) for d in entry[0]], frozenset(entry[1]))
         periksa = self.terdampak(changed, {g: dibaca for g, (_, dibaca) in terdahulu.items()})
         if periksa:
             muat = set(periksa) | {provider for g in periksa if g in terdahulu

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
+import re
 from functools import cache
 from pathlib import Path
 
@@ -38,6 +39,19 @@ def versi() -> str:
 def blob_id(raw: bytes) -> str:
     """Git's object id of a blob with this content."""
     return hashlib.sha1(b"blob %d\0" % len(raw) + raw).hexdigest()
+
+
+# A diagnostic as cached: file, line, column, code, severity, message, hint (per-file entries
+# leave out the file).
+BENTUK_DIAGNOSTIK = ((str,), (int,), (int,), (str,), (str,), (str,), (str, type(None)))
+
+
+def diagnostik_sah(found, bentuk: tuple) -> bool:
+    """Whether found is a tuple of diagnostics of this shape (a checksum proves only that a
+    cache file is whole, not that a run of this tool wrote it)."""
+    return isinstance(found, tuple) and all(
+        isinstance(d, tuple) and len(d) == len(bentuk) and all(type(v) in t for v, t in zip(d, bentuk, strict=True))
+        for d in found)
 
 
 def _nama_shard(key: str) -> str:
@@ -99,10 +113,14 @@ class Tembolok:
         return shard
 
     def ambil(self, key: str):
-        """The cached value for a per-file key ("<kind>:<blob id>"), or None."""
+        """The cached value for a per-file key ("<kind>:<blob id>"): (data, diagnostics), or None
+        when absent or of another shape."""
         self._dipakai.add(key)
         value = self._shard(key).get(key)
-        return value if isinstance(value, tuple) and len(value) == 2 else None
+        if not (isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], (dict, type(None)))
+                and diagnostik_sah(value[1], BENTUK_DIAGNOSTIK[1:])):
+            return None
+        return value
 
     def simpan(self, key: str, value: tuple) -> None:
         self._dipakai.add(key)
@@ -128,6 +146,25 @@ class Tembolok:
         self._tulis_aman(self.folder / f"{name}.bin", value)
 
 
+def _jenis_pekerjaan() -> str:
+    """The kind of job this run is: $KINERJA_CACHE_JENIS, else from the CI's variables a job
+    checking a proposed change ("usulan": a GitHub pull request, a GitLab merge request or a
+    push to a branch other than the default one) or one that publishes ("terbit"); "lokal"
+    outside CI."""
+    env = os.environ
+    if env.get("KINERJA_CACHE_JENIS"):
+        return re.sub(r"[^a-z0-9]+", "-", env["KINERJA_CACHE_JENIS"].lower()).strip("-") or "lain"
+    if env.get("GITHUB_ACTIONS"):
+        return "usulan" if env.get("GITHUB_EVENT_NAME", "").startswith("pull_request") else "terbit"
+    if env.get("GITLAB_CI"):
+        usulan = env.get("CI_PIPELINE_SOURCE") in ("merge_request_event", "external_pull_request_event") or (
+            env.get("CI_COMMIT_BRANCH", env.get("CI_DEFAULT_BRANCH")) != env.get("CI_DEFAULT_BRANCH"))
+        return "usulan" if usulan else "terbit"
+    return "lokal"
+
+
 def lokasi(root: Path) -> Path:
-    """The cache folder: $KINERJA_CACHE, else .kinerja-cache at the repository root."""
-    return Path(os.environ.get("KINERJA_CACHE") or root / ".kinerja-cache")
+    """The cache folder: $KINERJA_CACHE, else .kinerja-cache at the repository root; inside it one
+    folder per kind of job, so that a job publishing the sites never trusts what a job checking
+    a proposed change (whose records and code anyone proposing may write) left in the cache."""
+    return Path(os.environ.get("KINERJA_CACHE") or root / ".kinerja-cache") / _jenis_pekerjaan()

@@ -1,7 +1,8 @@
 """The unit sites: records -> Markdown pages (Jinja2 templates) and SVG charts in
 build/<unit>/docs with a per-unit mkdocs.yml, then `mkdocs build` per unit.
 
-Modules: halaman (what each page shows), tampil (escaping and display of values), svg
+Modules: halaman (what each page shows), publik (the publishable fields of records that
+page contexts carry), tampil (escaping and display of values), svg
 (charts), render (templates to files), konfigurasi (per-unit mkdocs.yml), mesin (the
 mkdocs process), kunci (build keys and stamps: unchanged units are skipped), pembangun (the
 whole build), sajian (local server).
@@ -12,9 +13,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from kinerja.pemeriksaan import Pohon
-from kinerja.situs.pembangun import HasilUnit, bangun
+from kinerja.situs.pembangun import HasilUnit, KeluaranTidakSah, bangun
 
-__all__ = ["HasilUnit", "bangun", "sajikan"]
+__all__ = ["HasilUnit", "KeluaranTidakSah", "bangun", "sajikan"]
 
 FOLDER_SAJIAN = Path("build/site")
 

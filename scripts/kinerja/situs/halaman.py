@@ -2,9 +2,11 @@
 
 `Situs` indexes one unit once (its employees, computed ratings, cascade, Git history); the
 functions below turn it into one context per page. The publication rules are applied
-here, so templates only lay out what they are given: confidential feedback never enters a
-context, another unit's records are never looked up (only names in this unit's identity
-blocks), and `publikasi` in unit.yaml hides ratings or feedback text.
+here, so templates only lay out what they are given: a context holds views built for the
+page and copies of the publishable fields of records (`publik`), never a model object, so
+confidential feedback cannot be reached from a template; another unit's records are never
+looked up (only names in this unit's identity blocks); `publikasi` in unit.yaml hides
+ratings, distribution counts (also those of groups under `minimum_kelompok`) or feedback text.
 """
 
 from __future__ import annotations
@@ -20,10 +22,11 @@ from markupsafe import Markup
 
 from kinerja import aturan
 from kinerja.aturan import Penilaian
-from kinerja.model import IKI, RHK, SKP, Arsip, Evaluasi, Identitas, Pegawai, PenetapanOrganisasi
-from kinerja.rekap import HasilAngkaKredit, HasilKurva, HasilPenilaian, Rekap
+from kinerja.model import RHK, SKP, Arsip, Identitas, Pegawai, UmpanBalik
+from kinerja.rekap import HasilKurva, HasilPenilaian, Rekap
 from kinerja.riwayat import Komit
-from kinerja.situs import svg, tampil
+from kinerja.situs import publik, svg, tampil
+from kinerja.situs.publik import IdentitasPublik, IKIPublik, PegawaiPublik, RHKPublik, SKPPublik, UnitPublik
 
 _AMAN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
@@ -54,13 +57,23 @@ class Halaman:
 
 
 @dataclass(frozen=True)
+class KomitTampil:
+    """A commit on an employee's history: its message only when it touched no confidential record."""
+
+    tanggal: date
+    penulis: str
+    pesan: str | None
+    hexsha: str
+
+
+@dataclass(frozen=True)
 class Orang:
     """A person as this unit's site may show them: a page of their own only if in the unit."""
 
     nip: str
     nama: str | None
     url: str | None = None
-    identitas: Identitas | None = None
+    identitas: IdentitasPublik | None = None
 
 
 @dataclass(frozen=True)
@@ -75,7 +88,7 @@ class Bukti:
 
 @dataclass(frozen=True)
 class BarisRealisasi:
-    iki: IKI
+    iki: IKIPublik
     nilai: object  # None when not reported
     capaian: Fraction | None
     bukti: list[Bukti]
@@ -83,7 +96,7 @@ class BarisRealisasi:
 
 @dataclass(frozen=True)
 class HasilRHK:
-    rhk: RHK
+    rhk: RHKPublik
     baris: list[BarisRealisasi]
     umpan_balik: str | None
 
@@ -116,11 +129,13 @@ class EvaluasiTampil:
     id: Markup
     mulai: date
     selesai: date
-    evaluasi: Evaluasi
+    tanggal: date
+    status: str
     hasil: list[HasilRHK]
     perilaku: list[PerilakuEvaluasi]
     penilaian: Penilaian | None  # None when the unit does not publish ratings
-    penetapan: PenetapanOrganisasi | None
+    rating_semula: tuple[str | None, str | None] | None  # the ratings an objection decision replaced
+    organisasi: str | None  # the organisation rating of the period
     kurva: list[str]  # the expected distribution of the organisation rating
     catatan_rekomendasi: str | None
     keberatan: KeberatanTampil | None
@@ -130,14 +145,14 @@ class EvaluasiTampil:
 class Intervensi:
     pemilik: Orang
     rhk_id: str
-    rhk: RHK | None  # the superior's RHK when it is in this unit
+    rhk: RHKPublik | None  # the superior's RHK when it is in this unit
     url: str | None
     matriks: str | None  # its row in the matriks peran hasil
 
 
 @dataclass(frozen=True)
 class RHKTampil:
-    rhk: RHK
+    rhk: RHKPublik
     id: Markup
     intervensi: Intervensi | None
     matriks: str | None  # this RHK's own row in the matriks, when others contribute to it
@@ -154,8 +169,18 @@ class UmpanBalikTampil:
 
 
 @dataclass(frozen=True)
+class AngkaKreditTampil:
+    folder: str
+    jenjang: str
+    bulan: int
+    predikat: str
+    angka_kredit: Fraction
+    kumulatif: Fraction
+
+
+@dataclass(frozen=True)
 class SKPTampil:
-    skp: SKP
+    skp: SKPPublik
     id: Markup
     judul: str
     penilai: Orang
@@ -164,16 +189,16 @@ class SKPTampil:
     perilaku: list[PerilakuEvaluasi]
     umpan_balik: list[UmpanBalikTampil]
     evaluasi: list[EvaluasiTampil]
-    angka_kredit: HasilAngkaKredit | None
+    angka_kredit: AngkaKreditTampil | None
     dokumen: str
     berkas: str  # the SKP folder, relative to the repository root
 
 
-@dataclass
+@dataclass(frozen=True)
 class Kontribusi:
-    pegawai: Pegawai
-    skp: SKP
-    rhk: RHK
+    pegawai: Orang
+    folder: str  # of the SKP holding rhk
+    rhk: RHKPublik
 
 
 @dataclass
@@ -195,9 +220,29 @@ class BarisMatriks:
     id: Markup
     pemilik: Orang
     rhk_id: str
-    rhk: RHK | None
+    rhk: RHKPublik | None
     url: str | None
     kontribusi: list[Kontribusi] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class SitusPublik:
+    """What every page of the unit may show about the site as a whole."""
+
+    unit: UnitPublik
+    hari_ini: date
+    tahun: int
+    jumlah_pegawai: int
+    rating_publik: bool
+    umpan_balik_publik: bool
+
+
+MINIMUM_KELOMPOK = 5  # smallest group whose distribution counts are published (publikasi.minimum_kelompok)
+
+
+def umpan_balik_publik(skp: SKP) -> list[UmpanBalik]:
+    """The feedback of an SKP that a site may mention: never a confidential one."""
+    return [u for u in skp.umpan_balik if not u.rahasia]
 
 
 def _tumpang(a: SKP, b: SKP) -> bool:
@@ -221,6 +266,7 @@ class Situs:
         publikasi = self.unit.publikasi or {}
         self.rating_publik = publikasi.get("rating", True) is not False
         self.umpan_balik_publik = publikasi.get("umpan_balik", True) is not False
+        self.minimum_kelompok = publikasi.get("minimum_kelompok", MINIMUM_KELOMPOK)
         self.penilaian = {(h.skp.nip, h.skp.folder, h.evaluasi.periode): h
                           for h in rekap.penilaian if h.skp.unit == kode}
         self.angka_kredit = {(a.skp.nip, a.skp.folder): a for a in rekap.angka_kredit if a.skp.unit == kode}
@@ -232,6 +278,8 @@ class Situs:
         self.periode_kini = self._periode_kini()
         self.matriks = self._susun_matriks()
         self.riwayat = self._susun_riwayat(sejarah)
+        self.publik = SitusPublik(publik.unit(self.unit), hari_ini, self.tahun, len(self.pegawai),
+                                  self.rating_publik, self.umpan_balik_publik)
 
     # --- people -----------------------------------------------------------------------
 
@@ -241,8 +289,8 @@ class Situs:
         profil = self._profil.get(nip)
         blok = next((i for i in identitas if i is not None and i.nip == nip), None)
         if profil is not None:
-            return Orang(nip, profil.nama, url_pegawai(nip), blok)
-        return Orang(nip, blok.nama if blok else None, None, blok)
+            return Orang(nip, profil.nama, url_pegawai(nip), publik.identitas(blok))
+        return Orang(nip, blok.nama if blok else None, None, publik.identitas(blok))
 
     def skp_tahun(self, nip: str, tahun: int) -> list[SKP]:
         profil = self._profil.get(nip)
@@ -305,7 +353,7 @@ class Situs:
                         if key not in baris:
                             baris[key] = BarisMatriks(
                                 jangkar("m", atasan.nip, skp_atasan.folder, target.id),
-                                self.orang(atasan.nip), target.id, target,
+                                self.orang(atasan.nip), target.id, publik.rhk(target),
                                 f"{url_pegawai(atasan.nip)}#{jangkar('skp', skp_atasan.folder, target.id)}")
                     else:
                         nip, _, rhk_id = rhk.intervensi.partition("/")
@@ -313,7 +361,7 @@ class Situs:
                         if key not in baris:
                             baris[key] = BarisMatriks(jangkar("m", skp.tahun, nip, rhk_id),
                                                       self.orang(nip, skp.penilai), rhk_id, None, None)
-                    baris[key].kontribusi.append(Kontribusi(pegawai, skp, rhk))
+                    baris[key].kontribusi.append(Kontribusi(self.orang(pegawai.nip), skp.folder, publik.rhk(rhk)))
         # Leaders in the unit get a row for every RHK of theirs, contributed to or not.
         for (tahun, nip, folder, _), row in list(baris.items()):
             if folder:
@@ -321,7 +369,7 @@ class Situs:
                 for rhk in skp_atasan.hasil_kerja:
                     key = (tahun, nip, folder, rhk.id)
                     if key not in baris:
-                        baris[key] = BarisMatriks(jangkar("m", nip, folder, rhk.id), row.pemilik, rhk.id, rhk,
+                        baris[key] = BarisMatriks(jangkar("m", nip, folder, rhk.id), row.pemilik, rhk.id, publik.rhk(rhk),
                                                   f"{url_pegawai(nip)}#{jangkar('skp', folder, rhk.id)}")
         hasil: dict[int, dict[str, KelompokMatriks]] = {}
         urut = sorted(baris.items(), key=lambda kv: (
@@ -338,31 +386,35 @@ class Situs:
 
     # --- Git history --------------------------------------------------------------------
 
-    def _susun_riwayat(self, sejarah: dict[str, list[Komit]]) -> dict[str, list[Komit]]:
-        """Each employee's commits, newest first. A commit that touched a feedback file of an
-        employee not known to be publishable (a confidential note, or one since removed) is
-        left out of that employee's history, so the page does not even hint at the note."""
+    def _susun_riwayat(self, sejarah: dict[str, list[Komit]]) -> dict[str, list[KomitTampil]]:
+        """Each employee's commits, newest first. A feedback file not known to be publishable
+        here (a confidential note, one since removed, or another unit's) is confidential: a
+        commit that touched one of an employee's own is left out of their history, so the page
+        does not even hint at the note, and any commit that touched one anywhere is shown
+        without its message."""
         if not self.pegawai:
             return {}
         awalan = self.pegawai[0].sumber.file.rsplit("/", 2)[0] + "/"  # <records>/<unit>/pegawai/
-        publik = {u.sumber.file for p in self.pegawai for s in p.skp for u in s.umpan_balik if not u.rahasia}
+        terbit = {u.sumber.file for p in self.pegawai for s in p.skp for u in umpan_balik_publik(s)}
+        rahasia = {k.hexsha for path, daftar in sejarah.items()
+                   if "/umpan-balik/" in path and path not in terbit for k in daftar}
         komit: dict[str, Komit] = {}
         tersentuh: dict[str, set[str]] = {}  # NIP -> commits touching their records
-        tersembunyi: dict[str, set[str]] = {}  # NIP -> commits touching a non-public note of theirs
+        tersembunyi: dict[str, set[str]] = {}  # NIP -> commits touching a confidential note of theirs
         for path, daftar in sejarah.items():
             if not path.startswith(awalan):
                 continue
             nip, _, rest = path[len(awalan):].partition("/")
             if nip not in self._profil:
                 continue
-            rahasia = "/umpan-balik/" in f"/{rest}" and path not in publik
             for k in daftar:
                 komit[k.hexsha] = k
                 tersentuh.setdefault(nip, set()).add(k.hexsha)
-                if rahasia:
+                if "/umpan-balik/" in f"/{rest}" and path not in terbit:
                     tersembunyi.setdefault(nip, set()).add(k.hexsha)
-        return {nip: sorted((komit[h] for h in hexsha - tersembunyi.get(nip, set())),
-                            key=lambda k: (k.tanggal, k.hexsha), reverse=True)
+        return {nip: [KomitTampil(k.tanggal.date(), k.penulis, None if k.hexsha in rahasia else k.pesan, k.hexsha)
+                      for k in sorted((komit[h] for h in hexsha - tersembunyi.get(nip, set())),
+                                      key=lambda k: (k.tanggal, k.hexsha), reverse=True)]
                 for nip, hexsha in tersentuh.items()}
 
     # --- ratings ------------------------------------------------------------------------
@@ -394,10 +446,8 @@ def _perilaku(skp: SKP, umpan_balik: dict | None, publik: bool) -> list[Perilaku
     return rows
 
 
-def _evaluasi(situs: Situs, skp: SKP, periode: str) -> EvaluasiTampil:
-    evaluasi = skp.evaluasi[periode]
-    h: HasilPenilaian | None = situs.penilaian.get((skp.nip, skp.folder, periode))
-    publik = situs.umpan_balik_publik
+def _hasil_rhk(skp: SKP, evaluasi, publik_teks: bool) -> list[HasilRHK]:
+    """Per RHK of the SKP: the evaluation's realisation of each indicator and its feedback."""
     per_rhk = {e.rhk: e for e in evaluasi.hasil_kerja}
     hasil = []
     for rhk in skp.hasil_kerja:
@@ -408,31 +458,45 @@ def _evaluasi(situs: Situs, skp: SKP, periode: str) -> EvaluasiTampil:
             r = realisasi.get(iki.id)
             nilai = r.nilai if r else None
             baris.append(BarisRealisasi(
-                iki, nilai, aturan.capaian(iki.target, nilai, iki.arah) if r else None,
+                publik.iki(iki), nilai, aturan.capaian(iki.target, nilai, iki.arah) if r else None,
                 [Bukti(str(b), tampil.tautan_aman(b)) for b in (r.bukti if r else [])]))
-        hasil.append(HasilRHK(rhk, baris, entry.umpan_balik if entry and publik else None))
+        hasil.append(HasilRHK(publik.rhk(rhk), baris, entry.umpan_balik if entry and publik_teks else None))
+    return hasil
+
+
+def _keberatan(situs: Situs, skp: SKP, periode: str) -> KeberatanTampil | None:
     keberatan = skp.keberatan.get(periode)
-    keberatan_tampil = None
-    if keberatan is not None:
-        k = keberatan.keputusan
-        atasan = situs.atasan_penilai(skp)
-        keberatan_tampil = KeberatanTampil(
-            keberatan.diajukan,
-            keberatan.alasan if publik else None,
-            keberatan.penjelasan_penilai if publik else None,
-            k.tanggal if k else None,
-            situs.orang(k.oleh, atasan.identitas if atasan else None) if k else None,
-            k.rating_hasil_kerja if k and situs.rating_publik else None,
-            k.rating_perilaku_kerja if k and situs.rating_publik else None,
-            k.catatan if k and publik else None)
+    if keberatan is None:
+        return None
+    k = keberatan.keputusan
+    teks, rating = situs.umpan_balik_publik, situs.rating_publik
+    atasan = situs.atasan_penilai(skp)
+    return KeberatanTampil(
+        keberatan.diajukan,
+        keberatan.alasan if teks else None,
+        keberatan.penjelasan_penilai if teks else None,
+        k.tanggal if k else None,
+        situs.orang(k.oleh, atasan.identitas if atasan else None) if k else None,
+        k.rating_hasil_kerja if k and rating else None,
+        k.rating_perilaku_kerja if k and rating else None,
+        k.catatan if k and teks else None)
+
+
+def _evaluasi(situs: Situs, skp: SKP, periode: str) -> EvaluasiTampil:
+    evaluasi = skp.evaluasi[periode]
+    h: HasilPenilaian | None = situs.penilaian.get((skp.nip, skp.folder, periode))
+    penilaian = h.penilaian if h and situs.rating_publik else None
+    semula = ((evaluasi.rating_hasil_kerja, evaluasi.rating_perilaku_kerja)
+              if penilaian and penilaian.sumber == "keberatan" else None)
     mulai, selesai = _rentang_berlaku(skp, periode)
     penetapan = h.penetapan if h else None
     return EvaluasiTampil(
-        periode, aturan.PERIODE[periode], jangkar("skp", skp.folder, periode), mulai, selesai, evaluasi, hasil,
-        _perilaku(skp, evaluasi.perilaku_kerja, publik),
-        h.penilaian if h and situs.rating_publik else None, penetapan,
+        periode, aturan.PERIODE[periode], jangkar("skp", skp.folder, periode), mulai, selesai, evaluasi.tanggal,
+        evaluasi.status, _hasil_rhk(skp, evaluasi, situs.umpan_balik_publik),
+        _perilaku(skp, evaluasi.perilaku_kerja, situs.umpan_balik_publik), penilaian, semula,
+        penetapan.predikat if penetapan else None,
         aturan.uraian_kurva(penetapan.predikat) if penetapan else [],
-        evaluasi.catatan_rekomendasi if publik else None, keberatan_tampil)
+        evaluasi.catatan_rekomendasi if situs.umpan_balik_publik else None, _keberatan(situs, skp, periode))
 
 
 def _skp(situs: Situs, pegawai: Pegawai, skp: SKP) -> SKPTampil:
@@ -444,22 +508,24 @@ def _skp(situs: Situs, pegawai: Pegawai, skp: SKP) -> SKPTampil:
             nip, _, rhk_id = rhk.intervensi.partition("/")
             if found is not None:
                 atasan, skp_atasan, target = found
-                interv = Intervensi(situs.orang(nip), rhk_id, target,
+                interv = Intervensi(situs.orang(nip), rhk_id, publik.rhk(target),
                                     f"{url_pegawai(nip)}#{jangkar('skp', skp_atasan.folder, target.id)}",
                                     situs.id_matriks(skp_atasan, target))
             else:
                 interv = Intervensi(situs.orang(nip, skp.penilai), rhk_id, None, None,
                                     f"matriks/#{jangkar('m', skp.tahun, nip, rhk_id)}")
-        rhk_rows.append(RHKTampil(rhk, jangkar("skp", skp.folder, rhk.id), interv, situs.id_matriks(skp, rhk)))
+        rhk_rows.append(RHKTampil(publik.rhk(rhk), jangkar("skp", skp.folder, rhk.id), interv,
+                                  situs.id_matriks(skp, rhk)))
     umpan = [UmpanBalikTampil(u.tanggal, u.jenis, situs.orang(u.dari, skp.penilai, skp.pegawai),
                               _tentang(skp, u.tentang),
                               u.catatan if situs.umpan_balik_publik else None,
                               u.tindak_lanjut if situs.umpan_balik_publik else None)
-             for u in skp.umpan_balik if not u.rahasia]
+             for u in umpan_balik_publik(skp)]
     urutan = list(aturan.PERIODE)
     evaluasi = [_evaluasi(situs, skp, periode) for periode in sorted(skp.evaluasi, key=urutan.index)]
-    ak = situs.angka_kredit.get((skp.nip, skp.folder)) if situs.rating_publik else None
-    return SKPTampil(skp, jangkar("skp", skp.folder), f"SKP {skp.folder}",
+    a = situs.angka_kredit.get((skp.nip, skp.folder)) if situs.rating_publik else None
+    ak = AngkaKreditTampil(skp.folder, a.jenjang, a.bulan, a.predikat, a.angka_kredit, a.kumulatif) if a else None
+    return SKPTampil(publik.skp(skp), jangkar("skp", skp.folder), f"SKP {skp.folder}",
                      situs.orang(skp.penilai.nip, skp.penilai), situs.atasan_penilai(skp), rhk_rows,
                      _perilaku(skp, None, situs.umpan_balik_publik), umpan, evaluasi, ak,
                      url_dokumen(pegawai.nip, skp.folder), skp.sumber.file.rsplit("/", 1)[0])
@@ -479,7 +545,7 @@ def _tentang(skp: SKP, tentang: dict | None) -> str | None:
 def halaman_pegawai(situs: Situs, pegawai: Pegawai) -> Halaman:
     skp = [_skp(situs, pegawai, s) for s in reversed(pegawai.skp)]
     return Halaman(f"pegawai/{pegawai.nip}/index.md", "pegawai.md", {
-        "situs": situs, "p": pegawai, "penilai": situs.orang(pegawai.penilai, *[s.penilai for s in pegawai.skp]),
+        "situs": situs.publik, "p": publik.pegawai(pegawai), "penilai": situs.orang(pegawai.penilai, *[s.penilai for s in pegawai.skp]),
         "daftar_skp": skp, "riwayat": situs.riwayat.get(pegawai.nip, []),
         "angka_kredit": [s.angka_kredit for s in reversed(skp) if s.angka_kredit],
         "berkas": pegawai.sumber.file.rsplit("/", 1)[0],
@@ -488,7 +554,7 @@ def halaman_pegawai(situs: Situs, pegawai: Pegawai) -> Halaman:
 
 def halaman_dokumen(situs: Situs, pegawai: Pegawai, skp: SKPTampil) -> Halaman:
     return Halaman(f"pegawai/{pegawai.nip}/skp-{skp.skp.folder}.md", "dokumen.md", {
-        "situs": situs, "p": pegawai, "s": skp, "jpt": pegawai.jenis_jabatan.startswith("jpt"),
+        "situs": situs.publik, "p": publik.pegawai(pegawai), "s": skp, "jpt": pegawai.jenis_jabatan.startswith("jpt"),
     })
 
 
@@ -567,18 +633,48 @@ def _tanpa_dialog(situs: Situs) -> dict | None:
             continue
         # any publishable feedback counts (umpan balik, dialog, bimbingan); a confidential
         # one does not, or the list would hint at it
-        if not any(_dalam(u.tanggal, mulai, selesai) for s in daftar for u in s.umpan_balik if not u.rahasia):
+        if not any(_dalam(u.tanggal, mulai, selesai) for s in daftar for u in umpan_balik_publik(s)):
             tanpa.append(situs.orang(p.nip))
     return {"periode": periode, "label": aturan.PERIODE[periode], "mulai": mulai, "selesai": selesai,
             "tanpa": tanpa}
 
 
 @dataclass(frozen=True)
-class KurvaTampil:
-    hasil: HasilKurva
-    label: str
+class SebaranTampil:
+    """The counted distribution of one unit and period, with the curve's verdict."""
+
+    total: int
+    jumlah: dict[str, int]
     grafik: Markup
-    syarat: list[str]
+    pelanggaran: list[str]
+    kalibrasi: str | None
+
+
+@dataclass(frozen=True)
+class KurvaTampil:
+    periode: str
+    label: str
+    organisasi: str
+    ditetapkan: date
+    syarat: list[str]  # the expected distribution
+    sebaran: SebaranTampil | None
+    tersembunyi: str | None  # why the distribution is not published
+
+
+def _kurva(situs: Situs, k: HasilKurva) -> KurvaTampil:
+    """One period's curve. Its counts (and so its verdict and calibration) are published only
+    when the unit publishes ratings and the group counted is at least minimum_kelompok, since
+    in a small group counts reveal individual ratings."""
+    if not situs.rating_publik:
+        tersembunyi = "unit ini tidak mempublikasikan rating"
+    elif k.total < situs.minimum_kelompok:
+        tersembunyi = f"kelompok yang dihitung kurang dari {situs.minimum_kelompok} pegawai"
+    else:
+        tersembunyi = None
+    sebaran = None if tersembunyi else SebaranTampil(k.total, dict(k.jumlah), svg.grafik_kurva(k),
+                                                       list(k.pelanggaran), k.penetapan.kalibrasi)
+    return KurvaTampil(k.periode, f"{aturan.PERIODE[k.periode]} {k.tahun}", k.penetapan.predikat,
+                       k.penetapan.tanggal, aturan.uraian_kurva(k.penetapan.predikat), sebaran, tersembunyi)
 
 
 def halaman_beranda(situs: Situs) -> Halaman:
@@ -589,10 +685,9 @@ def halaman_beranda(situs: Situs) -> Halaman:
         hitung_asn[p.jenis_asn] = hitung_asn.get(p.jenis_asn, 0) + 1
     kurva: dict[int, list[KurvaTampil]] = {}
     for k in situs.kurva:
-        kurva.setdefault(k.tahun, []).append(KurvaTampil(
-            k, f"{aturan.PERIODE[k.periode]} {k.tahun}", svg.grafik_kurva(k), aturan.uraian_kurva(k.penetapan.predikat)))
+        kurva.setdefault(k.tahun, []).append(_kurva(situs, k))
     return Halaman("index.md", "beranda.md", {
-        "situs": situs, "unit": situs.unit, "pimpinan": situs.orang(situs.unit.pimpinan),
+        "situs": situs.publik, "unit": situs.publik.unit, "pimpinan": situs.orang(situs.unit.pimpinan),
         "jabatan": {k: n for k, n in hitung_jabatan.items() if n}, "asn": {k: n for k, n in hitung_asn.items() if n},
         "skp": _kemajuan_skp(situs), "evaluasi": _kemajuan_evaluasi(situs), "dialog": _tanpa_dialog(situs),
         "kurva": sorted(kurva.items(), reverse=True),
@@ -601,7 +696,7 @@ def halaman_beranda(situs: Situs) -> Halaman:
 
 @dataclass(frozen=True)
 class BarisPegawai:
-    pegawai: Pegawai
+    pegawai: PegawaiPublik
     penilai: Orang
     status: str
     urut_status: str
@@ -619,13 +714,14 @@ def halaman_daftar(situs: Situs) -> Halaman:
             status, urut = "Draf", "2"
         else:
             status, urut = "Belum ada", "3"
-        rows.append(BarisPegawai(p, situs.orang(p.penilai, *[s.penilai for s in p.skp]), status, urut,
+        rows.append(BarisPegawai(publik.pegawai(p), situs.orang(p.penilai, *[s.penilai for s in p.skp]), status, urut,
                                  situs.predikat_terbaru(p) if situs.rating_publik else None))
-    return Halaman("pegawai/index.md", "daftar.md", {"situs": situs, "baris": rows})
+    return Halaman("pegawai/index.md", "daftar.md", {"situs": situs.publik, "baris": rows})
 
 
 def halaman_matriks(situs: Situs) -> Halaman:
-    return Halaman("matriks.md", "matriks.md", {"situs": situs, "matriks": sorted(situs.matriks.items(), reverse=True)})
+    return Halaman("matriks.md", "matriks.md",
+                   {"situs": situs.publik, "matriks": sorted(situs.matriks.items(), reverse=True)})
 
 
 def semua_halaman(situs: Situs) -> Iterator[Halaman]:

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from kinerja import riwayat
 from kinerja.arsip import rel_root
+from kinerja.galat import GalatPemakaian
 from kinerja.pemeriksaan import Pohon
 from kinerja.situs import halaman, konfigurasi, kunci, mesin, render
 
@@ -43,11 +44,31 @@ def _lapor(pesan: str) -> None:
     print(f"kinerja: {pesan}", file=sys.stderr, flush=True)
 
 
+class KeluaranTidakSah(GalatPemakaian):
+    """An output folder that would write into the records, the hand-written pages or another
+    unit's site (a usage error)."""
+
+
 def _folder_kerja(out: Path, kode: str) -> Path:
-    kerja = out.parent / kode
-    if kerja == out:
-        raise ValueError(f"unit '{kode}' bernama sama dengan folder keluaran {out}; pakai --out lain.")
-    return kerja
+    return out.parent / kode
+
+
+def periksa_keluaran(records: Path, out: Path, kode_units: list[str]) -> None:
+    """Refuse an out folder (or a unit's site or work folder it implies) that is, or lies inside,
+    the records or the hand-written pages: the build would write into what it reads, and the
+    next build would copy one unit's pages into every site."""
+    root = records.resolve().parent
+    dilindungi = {records.resolve(): "folder rekaman", (root / "site").resolve(): "folder halaman tulisan tangan",
+                  _halaman_situs(root).resolve(): "folder halaman tulisan tangan"}
+    for kode in kode_units:
+        kerja = _folder_kerja(out, kode)
+        if kerja == out:
+            raise KeluaranTidakSah(f"unit '{kode}' bernama sama dengan folder keluaran {out}; pakai --out lain.")
+        for folder in (out, out / kode, kerja):
+            for tempat, nama in dilindungi.items():
+                if folder.is_relative_to(tempat):
+                    raise KeluaranTidakSah(f"folder keluaran {out} menulis ke dalam {nama} {tempat}; "
+                                           "pakai --out di luar folder itu (bawaan: build/site).")
 
 
 def _dengan_kemajuan(pages, kode: str, jumlah: int):
@@ -101,11 +122,13 @@ def bangun(pohon: Pohon, *, out: Path, units: list[str] | None = None, hari_ini:
     out/index.html; return the units built (those skipped as unchanged are left out).
 
     hari_ini: the day deadlines are checked against (default: today).
+    Raises KeluaranTidakSah for an out folder inside the records or the hand-written pages.
     """
     records = pohon.records
     out = Path(out).resolve()
     root = records.resolve().parent  # the repository: its mkdocs.yml and site/ override the packaged ones
     kode_units = list(dict.fromkeys(units or pohon.units))
+    periksa_keluaran(records, out, kode_units)
     induk = konfigurasi.Induk.dari_repositori(root)
     sejarah = riwayat.sejarah(rel_root(records), records)
     hari_ini = hari_ini or date.today()

@@ -8,8 +8,10 @@ Markup built from codes (ids, URLs checked by `_url`, the SVG chart).
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -17,6 +19,7 @@ import jinja2
 from markupsafe import Markup
 
 from kinerja import aturan
+from kinerja.galat import GalatPemakaian
 from kinerja.situs import tampil
 from kinerja.situs.halaman import Halaman
 
@@ -87,21 +90,37 @@ def salin_aset(docs: Path) -> list[str]:
     return sorted(f"{FOLDER_ASET}/{p.name}" for p in ASSETS.iterdir() if p.is_file())
 
 
+def _berkas_situs(sumber: Path) -> list[Path]:
+    """The regular files under sumber, without following symbolic links: a link (to a file or a
+    folder) is left out with a warning, so a link to a record cannot publish it."""
+    found = []
+    for folder, dirs, files in os.walk(sumber):
+        for name in sorted(dirs + files):
+            path = Path(folder, name)
+            if path.is_symlink():
+                print(f"kinerja: peringatan: {sumber.name}/{path.relative_to(sumber).as_posix()} adalah tautan "
+                      "simbolik; tidak disalin ke situs.", file=sys.stderr)
+            elif name in files and path.is_file():
+                found.append(path)
+    return sorted(found)
+
+
 def salin_situs(sumber: Path, docs: Path, lewati: Path | None) -> list[str]:
     """Copy the repository's hand-written pages (site/) into docs, except the theme
     overrides folder; generated pages keep their paths. Return the Markdown pages copied."""
     pages = []
     if not sumber.is_dir():
         return pages
-    for path in sorted(sumber.rglob("*")):
-        if not path.is_file() or (lewati is not None and path.is_relative_to(lewati)):
+    for path in _berkas_situs(sumber):
+        if lewati is not None and path.is_relative_to(lewati):
             continue
         rel = path.relative_to(sumber).as_posix()
         target = docs / rel
         if target.exists():
-            raise ValueError(f"halaman tulisan tangan site/{rel} bertabrakan dengan halaman yang dibangkitkan.")
+            raise GalatPemakaian(f"halaman tulisan tangan site/{rel} bertabrakan dengan halaman yang dibangkitkan; "
+                                 "ganti nama berkasnya.")
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(path, target)
+        shutil.copyfile(path, target, follow_symlinks=False)
         if rel.endswith(".md"):
             pages.append(rel)
     return pages
