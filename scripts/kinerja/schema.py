@@ -24,7 +24,7 @@ except ImportError:  # pragma: no cover - wheels exist for the platforms we run 
 from kinerja.yamlio import Dokumen
 
 SKEMA_DIR = Path(__file__).resolve().parent / "schemas"
-KINDS = ("unit", "organisasi", "profil", "skp", "evaluasi", "umpan-balik", "keberatan")
+KINDS = ("unit", "organisasi", "profil", "skp", "evaluasi", "umpan-balik", "keberatan", "instansi", "potensi")
 _COMMON = "common.schema.json"
 
 _JENIS_NILAI = {
