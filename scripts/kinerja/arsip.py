@@ -23,8 +23,8 @@ from kinerja.aturan import Aturan
 from kinerja.laporan import ERROR, Diagnostik
 from kinerja.progres import Progres
 from kinerja.model import (
-    IKI, RHK, SKP, Arsip, Evaluasi, HasilEvaluasi, Identitas, Keberatan, Keputusan, Organisasi,
-    Pegawai, PenetapanOrganisasi, Realisasi, Sumber, UmpanBalik, Unit, tanggal,
+    IKI, RHK, SKP, Arsip, Evaluasi, HasilEvaluasi, Identitas, Instansi, Keberatan, Keputusan, Organisasi,
+    Pegawai, PenetapanOrganisasi, Potensi, Realisasi, Sumber, UmpanBalik, Unit, tanggal,
 )
 from kinerja.yamlio import NIP, Dokumen, YamlError, muat_bytes
 
@@ -71,6 +71,8 @@ def _kind(parts: tuple[str, ...]) -> tuple[str | None, str | None]:
     """
     n = len(parts)
     name = parts[-1]
+    if n == 1 and name == "instansi.yaml":
+        return "instansi", None
     if not KODE_UNIT.match(parts[0]) and n > 1:
         return None, f"Nama folder unit '{parts[0]}' tidak sah: pakai huruf kecil, angka dan tanda hubung."
     if n == 2 and name == "unit.yaml":
@@ -83,6 +85,9 @@ def _kind(parts: tuple[str, ...]) -> tuple[str | None, str | None]:
             return None, f"Nama folder pegawai '{parts[2]}' tidak sah: harus NIP 18 angka."
         if n == 4 and name == "profil.yaml":
             return "profil", None
+        if n == 5 and parts[3] == "potensi":
+            return ("potensi", None) if BERKAS_TAHUN.match(name) else (
+                None, f"Nama berkas '{name}' tidak sah: penilaian potensi bernama <tahun>.yaml.")
         if n >= 5 and not FOLDER_SKP.match(parts[3]):
             return None, f"Nama folder SKP '{parts[3]}' tidak sah: tulis <tahun> atau <tahun>-<n> (n mulai 2)."
         if n == 5 and name == "skp.yaml":
@@ -283,13 +288,24 @@ def _unit(b: Bacaan) -> Unit:
     d = b.data
     return Unit(d["kode"], d["nama"], d["instansi"], d.get("induk"), d["pimpinan"], d["evaluasi_periodik"],
                 list(d.get("admin") or []), Aturan.dari_unit(d.get("aturan")), dict(d.get("publikasi") or {}),
-                _sumber(b))
+                _sumber(b), d.get("tunjangan"))
 
 
 def _pegawai(b: Bacaan) -> Pegawai:
     d = b.data
     return Pegawai(b.berkas.parts[0], d["nip"], d["nama"], d["jenis_asn"], d["pangkat_golongan"], d["jabatan"],
                    d["jenis_jabatan"], d.get("jenjang"), d["penilai"], d.get("akun_git"),
+                   _sumber(b), kelas_jabatan=d.get("kelas_jabatan"))
+
+
+def _instansi(b: Bacaan) -> Instansi:
+    d = b.data
+    return Instansi(d["nama"], d.get("tempat"), dict(d.get("aturan") or {}), d.get("tunjangan"), _sumber(b))
+
+
+def _potensi(b: Bacaan) -> Potensi:
+    d = b.data
+    return Potensi(int(b.berkas.parts[-1][:4]), d["tingkat"], d["asesor"], tanggal(d["tanggal"]), d.get("catatan"),
                    _sumber(b))
 
 
@@ -365,8 +381,17 @@ def bangun(bacaan: list[Bacaan]) -> tuple[Arsip, list[Diagnostik]]:
     for b in valid.get("organisasi", []):
         org = _organisasi(b)
         arsip.organisasi[(org.unit, int(b.berkas.parts[-1][:4]))] = org
+    for b in valid.get("instansi", []):
+        arsip.instansi = _instansi(b)
     for b in valid.get("profil", []):
         arsip.tambah_pegawai(_pegawai(b))
+    for b in valid.get("potensi", []):
+        pegawai = arsip.pegawai.get((b.berkas.parts[0], b.berkas.parts[2]))
+        if pegawai is not None:
+            record = _potensi(b)
+            pegawai.potensi[record.tahun] = record
+        elif b.berkas.parts[:3] not in present:
+            diagnostik.append(_induk_hilang(b, "Penilaian potensi", "profil.yaml pegawai"))
     skp_index: dict[tuple[str, ...], SKP] = {}
     for b in valid.get("skp", []):
         folder = b.berkas.parts[:4]
