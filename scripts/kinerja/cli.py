@@ -276,10 +276,10 @@ def _parser_new(sub, common) -> None:
 def _dibuat():
     """The build time written into files: SOURCE_DATE_EPOCH when set (reproducible), else now."""
     import os
-    from datetime import datetime
+    from datetime import datetime, timezone
 
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    return datetime.utcfromtimestamp(int(epoch)) if epoch else datetime.now().replace(microsecond=0)
+    return datetime.fromtimestamp(int(epoch), timezone.utc).replace(tzinfo=None) if epoch else datetime.now().replace(microsecond=0)
 
 
 def _komit(records: Path) -> str | None:
