@@ -279,7 +279,9 @@ def _dibuat():
     from datetime import datetime, timezone
 
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    return datetime.fromtimestamp(int(epoch), timezone.utc).replace(tzinfo=None) if epoch else datetime.now().replace(microsecond=0)
+    if epoch:
+        return datetime.fromtimestamp(int(epoch), timezone.utc).replace(tzinfo=None)
+    return datetime.now().replace(microsecond=0)
 
 
 def _komit(records: Path) -> str | None:
