@@ -11,7 +11,7 @@ from jsonschema import Draft7Validator, Draft202012Validator
 from referencing import Registry, Resource
 
 SCHEMAS = Path(__file__).resolve().parents[1] / "schemas"
-KINDS = ["unit", "organisasi", "profil", "skp", "evaluasi", "umpan-balik", "keberatan"]
+KINDS = ["unit", "organisasi", "profil", "skp", "evaluasi", "umpan-balik", "keberatan", "instansi", "potensi"]
 SCHEMA_FILES = sorted(SCHEMAS.glob("*.schema.json"))
 DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema"
 
@@ -252,6 +252,18 @@ EXAMPLES = {
             "catatan": "Rating hasil kerja tetap; bukti modul keempat diterima untuk periode berikutnya.",
         },
     },
+    "instansi": {
+        "nama": "Kementerian Contoh",
+        "tempat": "Jakarta",
+        "aturan": {"kurva_mayoritas": "terbanyak"},
+        "tunjangan": {
+            "dasar": "bulanan",
+            "persen": {"sangat_baik": 100, "baik": 100, "butuh_perbaikan": 90, "kurang": 85, "sangat_kurang": 80},
+            "tanpa_evaluasi": None,
+            "kelas_jabatan": {"7": 2915000, "9": 5079000},
+        },
+    },
+    "potensi": {"tingkat": "tinggi", "asesor": "UPT Penilaian Kompetensi Pegawai", "tanggal": "2026-08-14"},
     "organisasi": {
         "tahun": 2026,
         "penetapan": [

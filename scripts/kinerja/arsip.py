@@ -24,12 +24,13 @@ from kinerja.aturan import Aturan
 from kinerja.laporan import ERROR, Diagnostik
 from kinerja.progres import Progres
 from kinerja.model import (
-    IKI, RHK, SKP, Arsip, Evaluasi, HasilEvaluasi, Identitas, Keberatan, Keputusan, Organisasi,
-    Pegawai, PenetapanOrganisasi, Realisasi, Sumber, UmpanBalik, Unit, tanggal,
+    IKI, RHK, SKP, Arsip, Evaluasi, HasilEvaluasi, Identitas, Instansi, Keberatan, Keputusan, Organisasi,
+    Pegawai, PenetapanOrganisasi, Potensi, Realisasi, Sumber, UmpanBalik, Unit, tanggal,
 )
 from kinerja.yamlio import Dokumen, YamlError, muat_bytes
 
 _SARAN_TAUTAN = "Hapus tautannya, atau arahkan ke berkas atau folder lain di dalam folder rekaman."
+
 
 class Berkas(NamedTuple):
     """A file of the records tree and the kind its path gives it."""
@@ -295,13 +296,24 @@ def _unit(b: Bacaan) -> Unit:
     d = b.data
     return Unit(d["kode"], d["nama"], d["instansi"], d.get("induk"), d["pimpinan"], d["evaluasi_periodik"],
                 list(d.get("admin") or []), Aturan.dari_unit(d.get("aturan")), dict(d.get("publikasi") or {}),
-                _sumber(b))
+                _sumber(b), d.get("tunjangan"))
 
 
 def _pegawai(b: Bacaan) -> Pegawai:
     d = b.data
     return Pegawai(b.berkas.parts[0], d["nip"], d["nama"], d["jenis_asn"], d["pangkat_golongan"], d["jabatan"],
                    d["jenis_jabatan"], d.get("jenjang"), d["penilai"], d.get("akun_git"),
+                   _sumber(b), kelas_jabatan=d.get("kelas_jabatan"))
+
+
+def _instansi(b: Bacaan) -> Instansi:
+    d = b.data
+    return Instansi(d["nama"], d.get("tempat"), dict(d.get("aturan") or {}), d.get("tunjangan"), _sumber(b))
+
+
+def _potensi(b: Bacaan) -> Potensi:
+    d = b.data
+    return Potensi(int(b.berkas.parts[-1][:4]), d["tingkat"], d["asesor"], tanggal(d["tanggal"]), d.get("catatan"),
                    _sumber(b))
 
 
@@ -377,8 +389,17 @@ def bangun(bacaan: list[Bacaan]) -> tuple[Arsip, list[Diagnostik]]:
     for b in valid.get("organisasi", []):
         org = _organisasi(b)
         arsip.organisasi[(org.unit, int(b.berkas.parts[-1][:4]))] = org
+    for b in valid.get("instansi", []):
+        arsip.instansi = _instansi(b)
     for b in valid.get("profil", []):
         arsip.tambah_pegawai(_pegawai(b), b.berkas.parts[2])
+    for b in valid.get("potensi", []):
+        pegawai = arsip.pegawai.get((b.berkas.parts[0], b.berkas.parts[2]))
+        if pegawai is not None:
+            record = _potensi(b)
+            pegawai.potensi[record.tahun] = record
+        elif b.berkas.parts[:3] not in present:
+            diagnostik.append(induk_hilang(b.berkas.rel, "Penilaian potensi", "profil.yaml pegawai"))
     skp_index: dict[tuple[str, ...], SKP] = {}
     for b in valid.get("skp", []):
         folder = b.berkas.parts[:4]

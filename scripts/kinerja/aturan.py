@@ -538,3 +538,122 @@ def rating_bertentangan(rating_hasil_kerja: str | None, daftar_capaian: Iterable
     if rating_hasil_kerja == "di_bawah_ekspektasi":
         return all(c >= 1 for c in diketahui)
     return False
+
+
+# --- calendar months of SKPs --------------------------------------------------------------
+
+def bulan_skp(periode_skp: Iterable[tuple[object, date, date]], tahun: int) -> dict[int, object]:
+    """Which SKP each calendar month of ``tahun`` belongs to: the one whose period covers
+    more of the month's days, the later-starting one on a tie. periode_skp holds
+    (key, mulai, selesai) per SKP; the result maps month (1..12) to key, and leaves out
+    months no SKP touches."""
+    daftar = list(periode_skp)
+    hasil: dict[int, object] = {}
+    for bulan in range(1, 13):
+        awal = date(tahun, bulan, 1)
+        akhir = date(tahun, bulan, calendar.monthrange(tahun, bulan)[1])
+        terbaik = None
+        for kunci, mulai, selesai in daftar:
+            hari = (min(selesai, akhir) - max(mulai, awal)).days + 1
+            if hari > 0 and (terbaik is None or (hari, mulai) >= terbaik[:2]):
+                terbaik = (hari, mulai, kunci)
+        if terbaik is not None:
+            hasil[bulan] = terbaik[2]
+    return hasil
+
+
+def periode_bulan(evaluasi_periodik: str, bulan: int) -> str:
+    """The periodic evaluation code that covers a calendar month: b01..b12 or tw1..tw4."""
+    if not 1 <= bulan <= 12:
+        raise ValueError(f"Bulan tidak sah: {bulan!r}")
+    _kode(PERIODE_PERIODIK, evaluasi_periodik, "Evaluasi periodik")
+    return f"b{bulan:02d}" if evaluasi_periodik == "bulanan" else f"tw{(bulan - 1) // 3 + 1}"
+
+
+# --- performance allowance (each agency's own regulation) ----------------------------------
+
+DASAR_TUNJANGAN = {
+    "bulanan": "predikat evaluasi periodik yang mencakup bulan itu",
+    "tahun_berikutnya": "predikat tahunan tahun sebelumnya",
+}
+
+
+@dataclass(frozen=True)
+class AturanTunjangan:
+    """An agency's allowance rules: the basis, the percentage per predikat, the percentage
+    when no final result exists (None: not computed), and the full monthly allowance per
+    job class (empty: no nominal)."""
+
+    dasar: str
+    persen: Mapping[str, int | float]
+    tanpa_evaluasi: int | float | None = None
+    kelas_jabatan: Mapping[int, int] = field(default_factory=dict, hash=False)
+
+    def __post_init__(self) -> None:
+        _kode(DASAR_TUNJANGAN, self.dasar, "Dasar tunjangan")
+        if set(self.persen) != set(PREDIKAT):
+            raise ValueError("persen tunjangan harus memuat tepat setiap predikat kinerja pegawai")
+        object.__setattr__(self, "persen", MappingProxyType(dict(self.persen)))
+        object.__setattr__(self, "kelas_jabatan", MappingProxyType(dict(self.kelas_jabatan)))
+
+    @classmethod
+    def gabung(cls, *lapisan: Mapping[str, object] | None) -> AturanTunjangan | None:
+        """The rules from (schema-valid) ``tunjangan:`` mappings, each later one overriding the
+        earlier key by key (instansi.yaml, then the unit); None when none has rules."""
+        data: dict[str, object] = {}
+        for tunjangan in lapisan:
+            data.update(tunjangan or {})
+        if not data:
+            return None
+        kelas = {int(k): v for k, v in (data.get("kelas_jabatan") or {}).items()}
+        return cls(data["dasar"], data["persen"], data.get("tanpa_evaluasi"), kelas)
+
+    def nominal(self, kelas_jabatan: int | None, persen: int | float | None) -> int | None:
+        """The allowance in whole rupiah (half up) for a job class at a percentage; None when
+        either is unknown or the class is not in the table."""
+        if kelas_jabatan not in self.kelas_jabatan or persen is None:
+            return None
+        nilai = Fraction(self.kelas_jabatan[kelas_jabatan]) * _pecahan(persen) / 100
+        return int(nilai + Fraction(1, 2))
+
+
+# --- talent classification (PermenPANRB 3/2020) ---------------------------------------------
+
+POTENSI = {"tinggi": "Tinggi", "menengah": "Menengah", "rendah": "Rendah"}
+
+# A year's predikat as a level of the performance axis.
+KINERJA_TALENTA = {
+    "sangat_baik": "di_atas_ekspektasi",
+    "baik": "sesuai_ekspektasi",
+    "butuh_perbaikan": "di_bawah_ekspektasi",
+    "kurang": "di_bawah_ekspektasi",
+    "sangat_kurang": "di_bawah_ekspektasi",
+}
+_URUTAN_KINERJA = ("di_bawah_ekspektasi", "sesuai_ekspektasi", "di_atas_ekspektasi")
+
+# (performance level, potential) -> box of the 9-box, 9 the highest.
+KOTAK_TALENTA = {
+    ("di_bawah_ekspektasi", "rendah"): 1,
+    ("di_bawah_ekspektasi", "menengah"): 2,
+    ("sesuai_ekspektasi", "rendah"): 3,
+    ("di_bawah_ekspektasi", "tinggi"): 4,
+    ("sesuai_ekspektasi", "menengah"): 5,
+    ("di_atas_ekspektasi", "rendah"): 6,
+    ("sesuai_ekspektasi", "tinggi"): 7,
+    ("di_atas_ekspektasi", "menengah"): 8,
+    ("di_atas_ekspektasi", "tinggi"): 9,
+}
+
+
+def kinerja_talenta(predikat_tahun: str | None, predikat_sebelumnya: str | None) -> str | None:
+    """The performance level of talent classification from the annual predikat of a year and
+    of the year before: the lower of the two years' levels (performance must be sustained);
+    the one year's level when only one is known; None when neither is."""
+    tingkat = [KINERJA_TALENTA[_kode(PREDIKAT, p, "Predikat")] for p in (predikat_tahun, predikat_sebelumnya)
+               if p is not None]
+    return min(tingkat, key=_URUTAN_KINERJA.index) if tingkat else None
+
+
+def kotak_talenta(kinerja: str, potensi: str) -> int:
+    """The 9-box cell (1..9) of a performance level and a potential level."""
+    return KOTAK_TALENTA[_kode(RATING, kinerja, "Tingkat kinerja"), _kode(POTENSI, potensi, "Tingkat potensi")]

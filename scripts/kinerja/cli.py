@@ -13,7 +13,7 @@ import traceback
 from pathlib import Path
 
 from kinerja import __version__, laporan, pemeriksaan, tabel
-from kinerja.galat import GalatPemakaian, KinerjaError
+from kinerja.galat import GalatGit, GalatPemakaian, KinerjaError
 
 EXIT_OK, EXIT_RECORDS, EXIT_USAGE = 0, 1, 2
 
@@ -82,13 +82,19 @@ def cmd_validate(args) -> int:
     return EXIT_RECORDS if errors or (args.strict and warnings) else EXIT_OK
 
 
+def _muat_hasil(args):
+    """Model and computed results, warning on stderr when some records have errors."""
+    model, hasil, diagnostik = _muat(args)
+    errors, _ = laporan.ringkasan(diagnostik)
+    if errors:
+        print(f"kinerja: peringatan: rekaman memuat {errors} galat; hasil di bawah hanya mencakup rekaman yang sah "
+              "(jalankan 'kinerja validate').", file=sys.stderr)
+    return model, hasil
+
+
 def _cmd_tabel(rows_of, kolom):
     def run(args) -> int:
-        _, hasil, diagnostik = _muat(args)
-        errors, _ = laporan.ringkasan(diagnostik)
-        if errors:
-            print(f"kinerja: peringatan: rekaman memuat {errors} galat; hasil di bawah hanya mencakup rekaman yang sah "
-                  "(jalankan 'kinerja validate').", file=sys.stderr)
+        _, hasil = _muat_hasil(args)
         rows = rows_of(hasil, unit=args.unit, tahun=args.tahun, periode=args.periode)
         sys.stdout.write(tabel.RENDERERS[args.format](rows, kolom))
         return EXIT_OK
@@ -294,6 +300,107 @@ def _new_rekaman_skp(kind) -> None:
           ("--alasan", {"metavar": "TEKS", "help": "alasan keberatan"})])
 
 
+# --- where results go: allowance, e-Kinerja worksheets, talent classification ----------------
+
+def _dibuat():
+    """The build time written into files: SOURCE_DATE_EPOCH when set (reproducible), else now."""
+    import os
+    from datetime import datetime, timezone
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return datetime.fromtimestamp(int(epoch), timezone.utc).replace(tzinfo=None)
+    return datetime.now().replace(microsecond=0)
+
+
+def _komit(records: Path) -> str | None:
+    from kinerja import riwayat
+
+    top = riwayat.akar_git(records)
+    try:
+        return riwayat.verifikasi(top, "HEAD") if top else None
+    except GalatGit:
+        return None
+
+
+def _keluarkan(args, rows: list[dict], kolom, lembar: str) -> int:
+    """Rows in the chosen format, to --out or stdout (xlsx needs --out)."""
+    if args.format == "xlsx":
+        from kinerja.lembar import Lembar, tulis_xlsx
+
+        if not args.out:
+            raise GalatPemakaian("format xlsx memerlukan --out BERKAS.xlsx.")
+        tulis_xlsx(Path(args.out), [Lembar(lembar, kolom, rows)], _dibuat())
+    elif args.out:
+        Path(args.out).write_text(tabel.RENDERERS[args.format](rows, kolom), encoding="utf-8")
+    else:
+        sys.stdout.write(tabel.RENDERERS[args.format](rows, kolom))
+    return EXIT_OK
+
+
+def cmd_tunjangan(args) -> int:
+    from kinerja import tunjangan
+
+    model, hasil = _muat_hasil(args)
+    rows = tunjangan.baris_tunjangan(model, hasil, args.tahun, bulan=args.bulan, unit=args.unit)
+    return _keluarkan(args, rows, tunjangan.KOLOM_TUNJANGAN, "Tunjangan")
+
+
+def cmd_talenta(args) -> int:
+    from kinerja import talenta
+
+    model, hasil = _muat_hasil(args)
+    return _keluarkan(args, talenta.baris_talenta(model, hasil, args.tahun, unit=args.unit),
+                      talenta.KOLOM_TALENTA, "Talenta")
+
+
+def cmd_ekspor_ekinerja(args) -> int:
+    from kinerja import ekinerja
+    from kinerja.lembar import tulis_xlsx
+
+    model, hasil = _muat_hasil(args)
+    dibuat = _dibuat()
+    daftar = ekinerja.lembar_ekinerja(model, hasil, args.tahun, args.unit, _komit(_records(args)), dibuat)
+    out = Path(args.out)
+    if args.format == "xlsx":
+        tulis_xlsx(out, daftar, dibuat)
+        return EXIT_OK
+    out.mkdir(parents=True, exist_ok=True)
+    for lembar in daftar:
+        (out / f"{lembar.nama.lower()}.csv").write_text(tabel.render_csv(list(lembar.baris), lembar.kolom),
+                                                         encoding="utf-8")
+    return EXIT_OK
+
+
+def _parser_keluaran(sub, common) -> None:
+    """`kinerja tunjangan`, `kinerja talenta`, `kinerja ekspor ekinerja`."""
+    def base(p, formats):
+        p.add_argument("--tahun", type=int, required=True, help="tahun yang dihitung")
+        p.add_argument("--unit", action="append", help="hanya unit ini (boleh diulang)")
+        p.add_argument("--format", choices=formats, default=formats[0])
+
+    p = sub.add_parser("tunjangan", parents=[common], help="persentase dan nominal tunjangan kinerja per pegawai "
+                                                          "dan bulan (tanpa potongan kehadiran)")
+    base(p, (*tabel.RENDERERS, "xlsx"))
+    p.add_argument("--bulan", type=int, choices=range(1, 13), metavar="BULAN", help="hanya bulan ini (1..12)")
+    p.add_argument("--out", metavar="BERKAS", help="tulis ke berkas ini (wajib untuk xlsx)")
+    p.set_defaults(run=cmd_tunjangan)
+
+    p = sub.add_parser("talenta", parents=[common], help="sumbu kinerja dan kotak talenta (PermenPANRB 3/2020)")
+    base(p, tuple(tabel.RENDERERS))
+    p.add_argument("--out", metavar="BERKAS", help="tulis ke berkas ini")
+    p.set_defaults(run=cmd_talenta)
+
+    p = sub.add_parser("ekspor", help="ekspor rekaman ke format aplikasi lain")
+    tujuan = p.add_subparsers(dest="tujuan", metavar="TUJUAN", parser_class=_Parser)
+    tujuan.required = True
+    q = tujuan.add_parser("ekinerja", parents=[common], help="lembar kerja untuk diketik ke e-Kinerja BKN")
+    base(q, ("xlsx", "csv"))
+    q.add_argument("--out", required=True, metavar="BERKAS|FOLDER",
+                   help="berkas .xlsx, atau folder untuk satu berkas CSV per lembar (--format csv)")
+    q.set_defaults(run=cmd_ekspor_ekinerja)
+
+
 def _bagian(text: str) -> tuple[int, int]:
     ke, _, dari = text.partition("/")
     if not (ke.isdigit() and dari.isdigit() and 1 <= int(ke) <= int(dari)):
@@ -321,6 +428,7 @@ def parser() -> argparse.ArgumentParser:
     sub = root.add_subparsers(dest="command", metavar="PERINTAH", parser_class=_Parser)
     sub.required = True
     _parser_periksa(sub, common)
+    _parser_keluaran(sub, common)
     _parser_situs(sub, common)
     _parser_alur(sub, common)
     _parser_new(sub, common)
@@ -346,6 +454,7 @@ def _parser_periksa(sub, common) -> None:
         p = sub.add_parser(name, parents=[common], help=text)
         _filters(p)
         p.set_defaults(run=_cmd_tabel(rows_of, kolom))
+
 
 
 def _parser_situs(sub, common) -> None:

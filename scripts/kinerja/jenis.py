@@ -34,9 +34,10 @@ BERKAS_PERIODE = re.compile(r"(tw[1-4]|b(?:0[1-9]|1[0-2])|tahunan)\.yaml")
 BERKAS_TAHUN = re.compile(r"([0-9]{4})\.yaml")
 BERKAS_UMPAN_BALIK = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})(-[a-z0-9]+(-[a-z0-9]+)*)?\.yaml")
 
-TATA_LETAK = ("Susunan yang dikenal: <unit>/unit.yaml, <unit>/organisasi/<tahun>.yaml, "
-              "<unit>/pegawai/<nip>/profil.yaml, <unit>/pegawai/<nip>/<tahun>/skp.yaml, "
-              "serta umpan-balik/, evaluasi/ dan keberatan/ di dalam folder SKP.")
+TATA_LETAK = ("Susunan yang dikenal: instansi.yaml, <unit>/unit.yaml, <unit>/organisasi/<tahun>.yaml, "
+              "<unit>/pegawai/<nip>/profil.yaml, <unit>/pegawai/<nip>/potensi/<tahun>.yaml, "
+              "<unit>/pegawai/<nip>/<tahun>/skp.yaml, serta umpan-balik/, evaluasi/ dan keberatan/ "
+              "di dalam folder SKP.")
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,9 @@ def tahun_folder(folder: str) -> int | None:
 
 
 REGISTRI: dict[str, Jenis] = {j.nama: j for j in (
+    Jenis("instansi", "instansi.yaml", "Instansi", None,
+          lambda p: p == ("instansi.yaml",),
+          lambda p: frozenset({("instansi",)})),
     Jenis("unit", "*/unit.yaml", "Unit", None,
           lambda p: len(p) == 2 and p[1] == "unit.yaml",
           lambda p: frozenset({("unit", p[0])})),
@@ -73,6 +77,8 @@ REGISTRI: dict[str, Jenis] = {j.nama: j for j in (
     Jenis("profil", "*/pegawai/*/profil.yaml", "Profil", "unit",
           lambda p: len(p) == 4 and p[1] == "pegawai" and p[3] == "profil.yaml",
           lambda p: _pegawai(p) | {("profil", p[2]), ("anggota", p[0])}),
+    Jenis("potensi", "*/pegawai/*/potensi/*.yaml", "Penilaian potensi", "profil",
+          lambda p: len(p) == 5 and p[1] == "pegawai" and p[3] == "potensi", _pegawai),
     Jenis("skp", "*/pegawai/*/*/skp.yaml", "SKP", "profil",
           lambda p: len(p) == 5 and p[1] == "pegawai" and p[4] == "skp.yaml",
           lambda p: _pegawai(p) | {("skp", p[2]), ("anggota", p[0], p[3][:4])}),
@@ -86,6 +92,7 @@ REGISTRI: dict[str, Jenis] = {j.nama: j for j in (
 
 _NAMA_BERKAS = {  # file-name rules of the kinds whose file names carry meaning
     "organisasi": (BERKAS_TAHUN, "penetapan organisasi bernama <tahun>.yaml"),
+    "potensi": (BERKAS_TAHUN, "penilaian potensi bernama <tahun>.yaml"),
     "umpan-balik": (BERKAS_UMPAN_BALIK, "umpan balik bernama <tttt-bb-hh>[-<judul>].yaml"),
     "evaluasi": (BERKAS_PERIODE, "pakai tw1..tw4, b01..b12 atau tahunan (.yaml)"),
     "keberatan": (BERKAS_PERIODE, "pakai tw1..tw4, b01..b12 atau tahunan (.yaml)"),
@@ -99,7 +106,7 @@ def _folder_salah(parts: Parts) -> str | None:
     if len(parts) >= 4 and parts[1] == "pegawai":
         if not NIP_FOLDER.fullmatch(parts[2]):
             return f"Nama folder pegawai '{parts[2]}' tidak sah: harus NIP 18 angka."
-        if len(parts) >= 5 and not FOLDER_SKP.fullmatch(parts[3]):
+        if len(parts) >= 5 and parts[3] != "potensi" and not FOLDER_SKP.fullmatch(parts[3]):
             return f"Nama folder SKP '{parts[3]}' tidak sah: tulis <tahun> atau <tahun>-<n> (n mulai 2)."
     return None
 
@@ -136,6 +143,8 @@ def kelompok(parts: Parts) -> str:
         return f"organisasi/{parts[0]}/{parts[2]}"
     if len(parts) == 2 and parts[1] == "unit.yaml":
         return f"unit/{parts[0]}"
+    if parts == ("instansi.yaml",):
+        return "instansi"
     return "lain/" + "/".join(parts)
 
 

@@ -52,6 +52,7 @@ class Unit:
     aturan: Aturan
     publikasi: dict
     sumber: Sumber
+    tunjangan: dict | None = None  # this unit's allowance rules, overriding instansi.yaml key by key
 
 
 @dataclass
@@ -80,6 +81,31 @@ class Pegawai:
     akun_git: str | None
     sumber: Sumber
     skp: list["SKP"] = field(default_factory=list)  # sorted by folder name
+    kelas_jabatan: int | None = None
+    potensi: dict[int, "Potensi"] = field(default_factory=dict)  # by year
+
+
+@dataclass
+class Instansi:
+    """records/instansi.yaml: defaults for every unit of the repository."""
+
+    nama: str
+    tempat: str | None
+    aturan: dict  # raw, same keys as a unit's aturan plus kurva_mayoritas
+    tunjangan: dict | None  # raw allowance rules (schema: common tunjangan)
+    sumber: Sumber
+
+
+@dataclass
+class Potensi:
+    """pegawai/<nip>/potensi/<tahun>.yaml: a potential assessment for talent classification."""
+
+    tahun: int  # from the file name
+    tingkat: str  # tinggi | menengah | rendah
+    asesor: str
+    tanggal: date
+    catatan: str | None
+    sumber: Sumber
 
 
 @dataclass
@@ -230,6 +256,7 @@ class Arsip:
     organisasi: dict[tuple[str, int], Organisasi] = field(default_factory=dict)  # (unit, tahun)
     berkas: list[str] = field(default_factory=list)  # every file looked at, sorted
     per_nip: dict[str, list[Pegawai]] = field(default_factory=dict)
+    instansi: Instansi | None = None
 
     def tambah_pegawai(self, pegawai: Pegawai, folder: str | None = None) -> None:
         """Add a profile under its folder's NIP (the path decides; K304 reports a content that disagrees)."""

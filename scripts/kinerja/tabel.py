@@ -100,7 +100,10 @@ def _sel(key: str, value) -> str:
         return " ".join(value) or "-"
     if key in ("angka_kredit", "kumulatif", "koefisien"):
         return aturan.format_angka(value)
-    labels = {"predikat": aturan.PREDIKAT, "rating_hasil_kerja": aturan.RATING, "rating_perilaku_kerja": aturan.RATING,
+    if key == "nominal":
+        return "Rp" + f"{value:,}".replace(",", ".")
+    labels = {"predikat": aturan.PREDIKAT, "predikat_sebelumnya": aturan.PREDIKAT, "kinerja": aturan.RATING,
+              "potensi": aturan.POTENSI, "rating_hasil_kerja": aturan.RATING, "rating_perilaku_kerja": aturan.RATING,
               "predikat_organisasi": aturan.PREDIKAT_ORGANISASI, "periode": aturan.PERIODE,
               "jenjang": {k: j.label for k, j in aturan.JENJANG.items()}}
     if key in labels:
