@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kinerja import arsip
+from conftest import jalankan_cli
+from kinerja.jenis import REGISTRI, jenis
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -76,16 +77,30 @@ def test_editor_settings_map_every_schema_onto_its_records():
     settings = json.loads((ROOT / ".vscode" / "settings.json").read_text())
     mapping = settings["yaml.schemas"]
     kinds = {Path(schema).name.removesuffix(".schema.json"): pattern for schema, pattern in mapping.items()}
-    assert set(kinds) == {"unit", "organisasi", "profil", "skp", "evaluasi", "umpan-balik", "keberatan"}
+    assert set(kinds) == set(REGISTRI)
     for schema in mapping:
         assert (ROOT / schema).is_file()
     corpus = ROOT / "tests" / "corpus" / "sah"
     for path in (corpus / "records").rglob("*.yaml"):
         rel = path.relative_to(corpus).as_posix()
-        kind = arsip.jenis(path.relative_to(corpus / "records").parts)
+        kind = jenis(path.relative_to(corpus / "records").parts)
         matching = [k for k, pattern in kinds.items() if fnmatch.fnmatchcase(rel, pattern)
                     and rel.count("/") == pattern.count("/")]
         assert matching == [kind], rel
+
+
+def test_editor_and_hook_files_are_generated_from_the_registry_and_current(tmp_path):
+    """`kinerja pengaturan --check` passes on this repository, and fails (exit 1) once a file drifts."""
+    assert jalankan_cli("pengaturan", "--check", cwd=ROOT).code == 0
+    shutil.copytree(ROOT / "tests" / "corpus" / "sah" / "records", tmp_path / "records")
+    assert jalankan_cli("pengaturan", cwd=tmp_path).code == 0
+    for name in (".vscode/settings.json", ".pre-commit-hooks.yaml"):
+        assert (tmp_path / name).read_text() == (ROOT / name).read_text()
+    hooks = yaml.safe_load((tmp_path / ".pre-commit-hooks.yaml").read_text())
+    assert [h["id"] for h in hooks] == ["kinerja-validate", "kinerja-validate-perubahan"]
+    (tmp_path / ".vscode" / "settings.json").write_text("{}\n")
+    hasil = jalankan_cli("pengaturan", "--check", cwd=tmp_path)
+    assert hasil.code == 1 and ".vscode/settings.json usang" in hasil.err
 
 
 def _salin_repo_alat(tujuan: Path) -> None:

@@ -273,3 +273,47 @@ def test_the_summary_of_a_deleted_or_repaired_broken_record(repo):
     text = summary(repo)
     assert "- Evaluasi Triwulan II: Dihapus (sebelumnya bukan rekaman yang sah)." in text
     assert "- Evaluasi Triwulan III: Diperbaiki: versi sebelumnya bukan rekaman yang sah." in text
+
+
+def test_an_empty_revision_is_a_usage_error_not_a_plain_validation(repo):
+    result = jalankan_cli("validate", "--changed-since", "", cwd=repo)
+    assert (result.code, result.out) == (2, "")
+    assert result.err == "kinerja: revisi '' tidak sah.\n"
+
+
+def test_a_staged_edit_is_checked_even_when_the_working_copy_was_put_back(repo):
+    """--changed-since reads what `git commit` would record (the index), not the working tree."""
+    evaluasi = repo / STAF / "2026/evaluasi/tw1.yaml"
+    asli = evaluasi.read_text()
+    ganti(evaluasi, "rating_hasil_kerja: sesuai_ekspektasi", "rating_hasil_kerja: di_bawah_ekspektasi")
+    git(repo, "add", "-A")
+    evaluasi.write_text(asli)
+    result, found = validate(repo)
+    assert result.code == 1
+    [k701] = [d for d in found if d["code"] == "K701"]
+    line = asli.splitlines().index("rating_hasil_kerja: sesuai_ekspektasi") + 1
+    assert (k701["file"], k701["line"]) == (f"{STAF}/2026/evaluasi/tw1.yaml", line)
+
+
+DEMO = Path(__file__).resolve().parents[1] / "records"
+
+
+def test_lowering_a_past_organisation_rating_cannot_change_a_heads_final_predikat(tmp_path):
+    """K706: the head's final results rating comes from the organisation rating, so changing that
+    rating afterwards is a change of a final result without an objection decision."""
+    import shutil
+
+    shutil.copytree(DEMO, tmp_path / "records")
+    git(tmp_path, "init", "-q", "-b", "main")
+    komit(tmp_path, "Rekaman contoh")
+    git(tmp_path, "checkout", "-q", "-b", "usulan")
+    organisasi = tmp_path / "records/bagian-pengembangan-pegawai/organisasi/2025.yaml"
+    text = organisasi.read_text()
+    lama = text.split("predikat: ", 1)[1].split("\n", 1)[0]
+    organisasi.write_text(text.replace(f"predikat: {lama}", "predikat: sangat_kurang", 1))
+    komit(tmp_path, "Turunkan predikat organisasi")
+    result, found = validate(tmp_path)
+    k706 = [d for d in found if d["code"] == "K706"]
+    assert result.code == 1 and k706, found
+    assert all(d["severity"] == "error" and "tanpa keputusan keberatan" in d["message"] for d in k706)
+    assert any("records/bagian-pengembangan-pegawai/organisasi/2025.yaml" in d["message"] for d in k706)

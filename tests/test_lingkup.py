@@ -241,3 +241,13 @@ def test_the_warm_run_rechecks_only_what_the_change_affects(salinan: Path, monke
     _validate(salinan)
     assert checked and len(checked[0]) < 10, checked
     assert any(g.startswith("organisasi/biro-sdm/") for g in checked[0]), "the unit's curves are counted again"
+
+
+@pytest.mark.parametrize("name", ["pimpinan pindah unit", "profil pimpinan dihapus"])
+def test_a_heads_folder_moved_or_profile_deleted_reports_k401_with_a_warm_cache(salinan: Path, name: str):
+    """The regression of issue 9: with a warm cache K401 went unreported (exit 0)."""
+    assert not [d for d in _validate(salinan) if d["code"] == "K401"]
+    MUTASI[name](salinan / "records", random.Random(0))
+    result = jalankan_cli("validate", "--format", "json", cwd=salinan)
+    found = [d for d in json.loads(result.out) if d["code"] == "K401"]
+    assert result.code == 1 and [d["file"] for d in found] == [f"records/{BAGIAN}/unit.yaml"]

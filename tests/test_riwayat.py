@@ -10,7 +10,15 @@ from pathlib import Path
 import pytest
 
 from kinerja.riwayat import (
-    Komit, Pencarian, RiwayatError, baca_di, berubah, daftar_di, sejarah, titik_cabang, verifikasi,
+    Komit,
+    Pencarian,
+    RiwayatError,
+    baca_di,
+    berubah,
+    daftar_di,
+    sejarah,
+    titik_cabang,
+    verifikasi,
 )
 
 

@@ -229,3 +229,17 @@ def test_cached_diagnostic_shape_follows_the_diagnostic_class():
     from kinerja.laporan import Diagnostik
 
     assert len(tembolok.BENTUK_DIAGNOSTIK) == len(fields(Diagnostik))
+
+
+def test_the_cache_version_covers_every_module_of_the_package(tmp_path: Path):
+    """Not a hand-kept list: a change to any module (riwayat.py was once missing) or schema changes it."""
+    paket = tmp_path / "kinerja"
+    shutil.copytree(Path(tembolok.__file__).parent, paket, ignore=shutil.ignore_patterns("__pycache__"))
+    awal = tembolok.versi_dari(paket)
+    assert awal == tembolok.versi()
+    for path in sorted(paket.rglob("*.py")) + sorted((paket / "schemas").glob("*.json")):
+        original = path.read_bytes()
+        path.write_bytes(original + b"\n")
+        assert tembolok.versi_dari(paket) != awal, path.name
+        path.write_bytes(original)
+    assert tembolok.versi_dari(paket) == awal

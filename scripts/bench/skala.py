@@ -32,6 +32,8 @@ from pathlib import Path
 
 from catat import tulis_json
 
+from kinerja import jenis
+
 ROOT = Path(__file__).resolve().parents[2]
 KINERJA = [sys.executable, "-m", "kinerja"]
 BATCH = 2000
@@ -54,10 +56,9 @@ def jalankan(cmd: list[str], cwd: Path, env: dict | None = None) -> tuple[float,
 def check_jsonschema(repo: Path) -> float:
     by_kind: dict[str, list[str]] = {}
     for path in sorted((repo / "records").rglob("*.yaml")):
-        parts = path.relative_to(repo / "records").parts
-        kind = ("unit" if parts[-1] == "unit.yaml" else "organisasi" if parts[1] == "organisasi"
-                else "profil" if parts[-1] == "profil.yaml" else "skp" if parts[-1] == "skp.yaml" else parts[-2])
-        by_kind.setdefault(kind, []).append(str(path))
+        kind = jenis.jenis(path.relative_to(repo / "records").parts)
+        if kind is not None:
+            by_kind.setdefault(kind, []).append(str(path))
     total = 0.0
     for kind, files in by_kind.items():
         for i in range(0, len(files), BATCH):

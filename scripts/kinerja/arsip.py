@@ -372,6 +372,11 @@ def induk_hilang(rel: str, what: str, where: str) -> Diagnostik:
                  f"Setiap rekaman di bawah folder ini memerlukan {where}; buat dengan 'kinerja new'.")
 
 
+PEMBANGUN = {"instansi": _instansi, "unit": _unit, "organisasi": _organisasi, "profil": _pegawai,
+             "potensi": _potensi, "skp": _skp, "umpan-balik": _umpan_balik, "evaluasi": _evaluasi,
+             "keberatan": _keberatan}  # the builder of each record kind (jenis.REGISTRI)
+
+
 def bangun(bacaan: list[Bacaan]) -> tuple[Arsip, list[Diagnostik]]:
     """The model from every valid document, plus diagnostics for records without a parent."""
     arsip = Arsip(berkas=sorted(b.berkas.rel for b in bacaan))
@@ -414,15 +419,14 @@ def bangun(bacaan: list[Bacaan]) -> tuple[Arsip, list[Diagnostik]]:
     for pegawai in arsip.pegawai.values():
         pegawai.skp.sort(key=lambda s: (s.tahun, len(s.folder), s.folder))
 
-    builders = {"umpan-balik": _umpan_balik, "evaluasi": _evaluasi, "keberatan": _keberatan}
-    for kind, build in builders.items():
+    for kind in ("umpan-balik", "evaluasi", "keberatan"):
         for b in valid.get(kind, []):
             skp = skp_index.get(b.berkas.parts[:4])
             if skp is None:
                 if b.berkas.parts[:4] not in present:
                     diagnostik.append(induk_hilang(b.berkas.rel, "Rekaman ini", "skp.yaml di folder SKP-nya"))
                 continue
-            record = build(b)
+            record = PEMBANGUN[kind](b)
             if kind == "umpan-balik":
                 skp.umpan_balik.append(record)
             elif kind == "evaluasi":

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeVar
 
 # --- code tables ----------------------------------------------------------------------
 
@@ -154,12 +154,30 @@ JENIS_ASN = {
     "pppk": "PPPK",
 }
 
+# The other code tables of the records, with their display labels (the schemas' enums must
+# equal these keys: tests/test_tabel_kode.py).
+PENDEKATAN = {"kuantitatif": "Kuantitatif", "kualitatif": "Kualitatif"}
+JENIS_RHK = {"utama": "Utama", "tambahan": "Tambahan"}
+ASPEK = {"kuantitas": "Kuantitas", "kualitas": "Kualitas", "waktu": "Waktu", "biaya": "Biaya"}
+PERSPEKTIF = {"penerima_layanan": "Penerima Layanan", "proses_bisnis": "Proses Bisnis",
+              "penguatan_internal": "Penguatan Internal", "anggaran": "Anggaran"}
+JENIS_UMPAN_BALIK = {"umpan_balik": "Umpan balik", "dialog_kinerja": "Dialog kinerja",
+                     "bimbingan": "Bimbingan kinerja", "konseling": "Konseling kinerja"}
+STATUS_SKP = {"draft": "Draf", "ditetapkan": "Ditetapkan"}
+STATUS_EVALUASI = {"draft": "Draf", "final": "Final"}
+
 
 def _kode(tabel: Mapping[str, object], kode: object, apa: str) -> str:
     """Return ``kode`` if it is a key of ``tabel``, else raise ValueError."""
     if kode not in tabel:
         raise ValueError(f"{apa} tidak dikenal: {kode!r}")
     return kode  # type: ignore[return-value]
+
+
+def rahasia(jenis_umpan_balik: object, tertulis: object) -> bool:
+    """Whether a feedback note is confidential (never published, never quoted): counselling
+    always is, whatever the record says; any other note when it says `rahasia: true`."""
+    return jenis_umpan_balik == "konseling" or tertulis is True
 
 
 _URUTAN_PERIODE = {kode: i for i, kode in enumerate(PERIODE)}
@@ -542,13 +560,16 @@ def rating_bertentangan(rating_hasil_kerja: str | None, daftar_capaian: Iterable
 
 # --- calendar months of SKPs --------------------------------------------------------------
 
-def bulan_skp(periode_skp: Iterable[tuple[object, date, date]], tahun: int) -> dict[int, object]:
+K = TypeVar("K")
+
+
+def bulan_skp(periode_skp: Iterable[tuple[K, date, date]], tahun: int) -> dict[int, K]:
     """Which SKP each calendar month of ``tahun`` belongs to: the one whose period covers
     more of the month's days, the later-starting one on a tie. periode_skp holds
     (key, mulai, selesai) per SKP; the result maps month (1..12) to key, and leaves out
     months no SKP touches."""
     daftar = list(periode_skp)
-    hasil: dict[int, object] = {}
+    hasil: dict[int, K] = {}
     for bulan in range(1, 13):
         awal = date(tahun, bulan, 1)
         akhir = date(tahun, bulan, calendar.monthrange(tahun, bulan)[1])
@@ -600,7 +621,7 @@ class AturanTunjangan:
     def gabung(cls, *lapisan: Mapping[str, object] | None) -> AturanTunjangan | None:
         """The rules from (schema-valid) ``tunjangan:`` mappings, each later one overriding the
         earlier key by key (instansi.yaml, then the unit); None when none has rules."""
-        data: dict[str, object] = {}
+        data: dict[str, Any] = {}
         for tunjangan in lapisan:
             data.update(tunjangan or {})
         if not data:
@@ -611,9 +632,11 @@ class AturanTunjangan:
     def nominal(self, kelas_jabatan: int | None, persen: int | float | None) -> int | None:
         """The allowance in whole rupiah (half up) for a job class at a percentage; None when
         either is unknown or the class is not in the table."""
-        if kelas_jabatan not in self.kelas_jabatan or persen is None:
+        if kelas_jabatan is None or kelas_jabatan not in self.kelas_jabatan or persen is None:
             return None
-        nilai = Fraction(self.kelas_jabatan[kelas_jabatan]) * _pecahan(persen) / 100
+        pecahan = _pecahan(persen)
+        assert pecahan is not None  # a number, by the schema
+        nilai = Fraction(self.kelas_jabatan[kelas_jabatan]) * pecahan / 100
         return int(nilai + Fraction(1, 2))
 
 

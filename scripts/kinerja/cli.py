@@ -12,7 +12,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from kinerja import __version__, laporan, pemeriksaan, tabel
+from kinerja import __version__, aturan, laporan, pemeriksaan, tabel
 from kinerja.galat import GalatGit, GalatPemakaian, KinerjaError
 
 EXIT_OK, EXIT_RECORDS, EXIT_USAGE = 0, 1, 2
@@ -193,6 +193,16 @@ def cmd_codeowners(args) -> int:
     return EXIT_OK if hasil.sesuai else EXIT_RECORDS
 
 
+def cmd_pengaturan(args) -> int:
+    from kinerja.alur import pengaturan
+    from kinerja.riwayat import akar_git
+
+    records = _records(args)
+    hasil = pengaturan.jalankan(akar_git(records) or records.resolve().parent, periksa=args.check)
+    print(f"kinerja: {hasil.pesan}", file=sys.stderr)
+    return EXIT_OK if hasil.sesuai else EXIT_RECORDS
+
+
 def cmd_units(args) -> int:
     import json
 
@@ -250,7 +260,7 @@ def _new_unit_pegawai(kind) -> None:
           ("--pimpinan", {"required": True, "metavar": "NIP", "help": "NIP kepala unit"}),
           ("--instansi", {"help": "nama instansi (bawaan: instansi unit lain di rekaman)"}),
           ("--induk", {"metavar": "KODE", "help": "kode unit satu tingkat di atas"}),
-          ("--periodik", {"choices": ("triwulanan", "bulanan"), "help": "evaluasi periodik (bawaan: triwulanan)"}),
+          ("--periodik", {"choices": tuple(aturan.PERIODE_PERIODIK), "help": "evaluasi periodik (bawaan: triwulanan)"}),
           ("--admin", {"action": "append", "metavar": "AKUN",
                        "help": "akun Git pengelola kepegawaian (boleh diulang)"})])
     kind("pegawai", "pegawai baru: profil.yaml di folder unitnya",
@@ -258,12 +268,10 @@ def _new_unit_pegawai(kind) -> None:
          [("--unit", {"required": True, "metavar": "KODE", "help": "kode unit tempat pegawai bekerja"}),
           ("--nama", {"required": True, "help": "nama lengkap dengan gelar"}),
           ("--jabatan", {"required": True, "help": "nama jabatan"}),
-          ("--jenis-jabatan", {"required": True, "choices": ("jpt_utama", "jpt_madya", "jpt_pratama", "administrator",
-                                                              "pengawas", "pelaksana", "fungsional"),
-                               "help": "jenis jabatan"}),
+          ("--jenis-jabatan", {"required": True, "choices": tuple(aturan.JENIS_JABATAN), "help": "jenis jabatan"}),
           ("--pangkat", {"required": True, "help": "pangkat/golongan ruang, misalnya \"Penata Muda (III/a)\""}),
           ("--jenjang", {"help": "jenjang jabatan fungsional, misalnya ahli_pertama"}),
-          ("--jenis-asn", {"choices": ("pns", "pppk"), "help": "pns atau pppk (bawaan: pns)"}),
+          ("--jenis-asn", {"choices": tuple(aturan.JENIS_ASN), "help": "pns atau pppk (bawaan: pns)"}),
           ("--penilai", {"metavar": "NIP", "help": "NIP atasan langsung (bawaan: pimpinan unit)"}),
           ("--akun-git", {"metavar": "AKUN", "help": "akun GitHub/GitLab pegawai"})])
 
@@ -278,7 +286,7 @@ def _new_rekaman_skp(kind) -> None:
          [unit_opsi, ("--tahun", {"type": int, "help": "tahun SKP (bawaan: tahun ini)"}),
           ("--mulai", {"metavar": "TTTT-BB-HH", "help": "awal periode (wajib untuk SKP kedua dalam setahun)"}),
           ("--selesai", {"metavar": "TTTT-BB-HH", "help": "akhir periode (bawaan: 31 Desember)"}),
-          ("--pendekatan", {"choices": ("kuantitatif", "kualitatif"), "help": "bawaan: kuantitatif"})])
+          ("--pendekatan", {"choices": tuple(aturan.PENDEKATAN), "help": "bawaan: kuantitatif"})])
     kind("evaluasi", "evaluasi baru (draft) berisi setiap RHK dan indikator SKP-nya",
          [("nip", "NIP pegawai"), ("periode", "tw1..tw4, b01..b12 atau tahunan")],
          [unit_opsi, tahun, skp,
@@ -286,7 +294,7 @@ def _new_rekaman_skp(kind) -> None:
     kind("umpan-balik", "catatan umpan balik, dialog kinerja, bimbingan atau konseling",
          [("nip", "NIP pegawai yang menerima umpan balik")],
          [unit_opsi, skp, ("--tanggal", {"metavar": "TTTT-BB-HH", "help": "bawaan: hari ini"}),
-          ("--jenis", {"choices": ("umpan_balik", "dialog_kinerja", "bimbingan", "konseling"),
+          ("--jenis", {"choices": tuple(aturan.JENIS_UMPAN_BALIK),
                        "help": "bawaan: dialog_kinerja; konseling selalu rahasia"}),
           ("--rhk", {"metavar": "ID", "help": "RHK yang dibahas, misalnya rhk-1"}),
           ("--perilaku", {"metavar": "NILAI", "help": "nilai BerAKHLAK yang dibahas, misalnya kolaboratif"}),
@@ -411,7 +419,8 @@ def _bagian(text: str) -> tuple[int, int]:
 def _filters(p: argparse.ArgumentParser):
     p.add_argument("--unit", action="append", help="hanya unit ini (boleh diulang)")
     p.add_argument("--tahun", type=int, help="hanya tahun ini")
-    p.add_argument("--periode", help="hanya periode ini (tw1..tw4, b01..b12, tahunan)")
+    p.add_argument("--periode", choices=tuple(aturan.PERIODE), metavar="PERIODE",
+                   help="hanya periode ini (tw1..tw4, b01..b12, tahunan)")
     p.add_argument("--format", choices=tuple(tabel.RENDERERS), default="table")
 
 
@@ -486,6 +495,11 @@ def _parser_alur(sub, common) -> None:
     p.add_argument("--format", choices=("github", "gitlab"), default="github",
                    help="github: .github/CODEOWNERS (bawaan); gitlab: .gitlab/CODEOWNERS")
     p.set_defaults(run=cmd_codeowners)
+
+    p = sub.add_parser("pengaturan", parents=[common],
+                       help="tulis (atau periksa) .vscode/settings.json dan .pre-commit-hooks.yaml dari jenis rekaman")
+    p.add_argument("--check", action="store_true", help="hanya periksa; keluar 1 bila berkasnya usang")
+    p.set_defaults(run=cmd_pengaturan)
 
     p = sub.add_parser("pr-summary", parents=[common], help="ringkasan Markdown perubahan cabang untuk peninjau")
     p.add_argument("--base", required=True, metavar="REV", help="cabang tujuan, misalnya origin/main")

@@ -20,9 +20,6 @@ from kinerja.tabel import Kolom
 _PEGAWAI = (Kolom("nip", "NIP"), Kolom("nama", "Nama"), Kolom("skp", "SKP"))
 _LAMPIRAN = {"dukungan_sumber_daya": "Dukungan sumber daya", "skema_pertanggungjawaban": "Skema pertanggungjawaban",
              "konsekuensi": "Konsekuensi"}
-_ASPEK = {"kuantitas": "Kuantitas", "kualitas": "Kualitas", "waktu": "Waktu", "biaya": "Biaya"}
-_PERSPEKTIF = {"penerima_layanan": "Penerima Layanan", "proses_bisnis": "Proses Bisnis",
-               "penguatan_internal": "Penguatan Internal", "anggaran": "Anggaran"}
 
 KOLOM = {
     "SKP": _PEGAWAI + (
@@ -91,8 +88,8 @@ def baris_skp(arsip: Arsip, daftar: list[SKP]) -> Iterator[dict]:
             for iki in rhk.indikator:
                 target, satuan = _target(iki)
                 yield {**base, "intervensi": _intervensi(arsip, skp, rhk.intervensi), "rhk": rhk.uraian,
-                       "jenis": rhk.jenis.capitalize(), "aspek": _ASPEK[iki.aspek], "indikator": iki.uraian,
-                       "target": target, "satuan": satuan, "perspektif": _PERSPEKTIF.get(iki.perspektif)}
+                       "jenis": rhk.jenis.capitalize(), "aspek": aturan.ASPEK[iki.aspek], "indikator": iki.uraian,
+                       "target": target, "satuan": satuan, "perspektif": aturan.PERSPEKTIF.get(iki.perspektif or "")}
 
 
 def baris_perilaku(daftar: list[SKP]) -> Iterator[dict]:
@@ -134,21 +131,21 @@ def baris_evaluasi(rekap: Rekap, daftar: list[SKP]) -> Iterator[dict]:
             p = h.penilaian
             yield {**_id(h.skp), "periode": aturan.PERIODE[h.evaluasi.periode], "tanggal": h.evaluasi.tanggal,
                    "status": h.evaluasi.status.capitalize(),
-                   "rating_hasil_kerja": aturan.RATING.get(p.rating_hasil_kerja),
-                   "rating_perilaku_kerja": aturan.RATING.get(p.rating_perilaku_kerja),
-                   "predikat": aturan.PREDIKAT.get(p.predikat), "sumber": p.sumber,
+                   "rating_hasil_kerja": aturan.RATING.get(p.rating_hasil_kerja or ""),
+                   "rating_perilaku_kerja": aturan.RATING.get(p.rating_perilaku_kerja or ""),
+                   "predikat": aturan.PREDIKAT.get(p.predikat or ""), "sumber": p.sumber,
                    "catatan_rekomendasi": h.evaluasi.catatan_rekomendasi}
 
 
 def baris_keberatan(daftar: list[SKP]) -> Iterator[dict]:
     for skp in daftar:
-        for periode in sorted(skp.keberatan, key=list(aturan.PERIODE).index):
+        for periode in aturan.urutkan_periode(skp.keberatan):
             k = skp.keberatan[periode]
             d = k.keputusan
             yield {**_id(skp), "periode": aturan.PERIODE[k.evaluasi], "diajukan": k.diajukan, "alasan": k.alasan,
                    "penjelasan_penilai": k.penjelasan_penilai, "diputus_oleh": d.oleh if d else None,
                    "tanggal_keputusan": d.tanggal if d else None,
-                   "rating_hasil_kerja": aturan.RATING.get(d.rating_hasil_kerja) if d else None,
+                   "rating_hasil_kerja": aturan.RATING.get(d.rating_hasil_kerja or "") if d else None,
                    "rating_perilaku_kerja": aturan.RATING.get(d.rating_perilaku_kerja) if d else None,
                    "catatan": d.catatan if d else None}
 

@@ -155,17 +155,17 @@ class Fakta:
         organisasi = self.organisasi(skp.unit, skp.tahun)
         penetapan = organisasi.untuk(evaluasi.periode) if organisasi else None
         keberatan = skp.keberatan.get(evaluasi.periode)
-        penilaian = aturan.rating_berlaku(evaluasi.rating_hasil_kerja, evaluasi.rating_perilaku_kerja,
-                                          pimpinan=pimpinan,
-                                          predikat_organisasi=penetapan.predikat if penetapan else None,
-                                          aturan=rules)
+        semula = aturan.rating_berlaku(evaluasi.rating_hasil_kerja, evaluasi.rating_perilaku_kerja,
+                                       pimpinan=pimpinan, predikat_organisasi=penetapan.predikat if penetapan else None,
+                                       aturan=rules)
+        penilaian = semula
         if keberatan is not None and keberatan.keputusan is not None:
             keputusan = keberatan.keputusan
-            hasil = keputusan.rating_hasil_kerja or penilaian.rating_hasil_kerja
+            hasil = keputusan.rating_hasil_kerja or semula.rating_hasil_kerja
             if hasil is not None:
                 penilaian = aturan.rating_berlaku(None, None, keputusan=(hasil, keputusan.rating_perilaku_kerja),
                                                   aturan=rules)
-        return HasilPenilaian(pegawai, skp, evaluasi, penilaian, pimpinan, penetapan, keberatan)
+        return HasilPenilaian(pegawai, skp, evaluasi, penilaian, pimpinan, penetapan, keberatan, semula)
 
     def anggota(self, unit: str, tahun: int) -> list[Pegawai]:
         """The unit's employees with an SKP folder of that year, by NIP."""

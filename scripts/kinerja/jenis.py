@@ -48,6 +48,7 @@ class Jenis:
     induk: str | None  # the kind whose record must exist for this one to mean anything
     cocok: Callable[[Parts], bool]  # the path holds this kind (its folders already checked)
     sedia: Callable[[Parts], frozenset[Kunci]]
+    baru: str | None = None  # the `kinerja new` command that scaffolds it, if any
 
     @property
     def skema(self) -> str:
@@ -70,24 +71,24 @@ REGISTRI: dict[str, Jenis] = {j.nama: j for j in (
           lambda p: frozenset({("instansi",)})),
     Jenis("unit", "*/unit.yaml", "Unit", None,
           lambda p: len(p) == 2 and p[1] == "unit.yaml",
-          lambda p: frozenset({("unit", p[0])})),
+          lambda p: frozenset({("unit", p[0])}), baru="unit"),
     Jenis("organisasi", "*/organisasi/*.yaml", "Predikat organisasi", "unit",
           lambda p: len(p) == 3 and p[1] == "organisasi",
           lambda p: frozenset({("organisasi", p[0], p[2][:-5])})),
     Jenis("profil", "*/pegawai/*/profil.yaml", "Profil", "unit",
           lambda p: len(p) == 4 and p[1] == "pegawai" and p[3] == "profil.yaml",
-          lambda p: _pegawai(p) | {("profil", p[2]), ("anggota", p[0])}),
+          lambda p: _pegawai(p) | {("profil", p[2]), ("anggota", p[0])}, baru="pegawai"),
     Jenis("potensi", "*/pegawai/*/potensi/*.yaml", "Penilaian potensi", "profil",
           lambda p: len(p) == 5 and p[1] == "pegawai" and p[3] == "potensi", _pegawai),
     Jenis("skp", "*/pegawai/*/*/skp.yaml", "SKP", "profil",
           lambda p: len(p) == 5 and p[1] == "pegawai" and p[4] == "skp.yaml",
-          lambda p: _pegawai(p) | {("skp", p[2]), ("anggota", p[0], p[3][:4])}),
+          lambda p: _pegawai(p) | {("skp", p[2]), ("anggota", p[0], p[3][:4])}, baru="skp"),
     Jenis("evaluasi", "*/pegawai/*/*/evaluasi/*.yaml", "Evaluasi", "skp",
-          lambda p: len(p) == 6 and p[1] == "pegawai" and p[4] == "evaluasi", _pegawai),
+          lambda p: len(p) == 6 and p[1] == "pegawai" and p[4] == "evaluasi", _pegawai, baru="evaluasi"),
     Jenis("umpan-balik", "*/pegawai/*/*/umpan-balik/*.yaml", "Umpan balik", "skp",
-          lambda p: len(p) == 6 and p[1] == "pegawai" and p[4] == "umpan-balik", _pegawai),
+          lambda p: len(p) == 6 and p[1] == "pegawai" and p[4] == "umpan-balik", _pegawai, baru="umpan-balik"),
     Jenis("keberatan", "*/pegawai/*/*/keberatan/*.yaml", "Keberatan", "skp",
-          lambda p: len(p) == 6 and p[1] == "pegawai" and p[4] == "keberatan", _pegawai),
+          lambda p: len(p) == 6 and p[1] == "pegawai" and p[4] == "keberatan", _pegawai, baru="keberatan"),
 )}
 
 _NAMA_BERKAS = {  # file-name rules of the kinds whose file names carry meaning

@@ -7,6 +7,7 @@ from datetime import date
 from fractions import Fraction
 from pathlib import Path
 
+from kinerja import aturan
 from kinerja.aturan import Aturan, Penilaian
 from kinerja.yamlio import Dokumen, YamlError, muat_bytes
 
@@ -144,8 +145,8 @@ class UmpanBalik:
 
     @property
     def rahasia(self) -> bool:
-        """Confidential: never published. Counselling always is, whatever the record says."""
-        return self.jenis == "konseling" or bool(self.rahasia_tertulis)
+        """Confidential: never published (aturan.rahasia)."""
+        return aturan.rahasia(self.jenis, self.rahasia_tertulis)
 
 
 @dataclass
@@ -298,6 +299,7 @@ class HasilPenilaian:
     pimpinan: bool  # the employee heads the unit of this SKP
     penetapan: PenetapanOrganisasi | None  # the unit's organisation rating for the period
     keberatan: Keberatan | None  # the objection to this evaluation, decided or not
+    semula: Penilaian  # the ratings in force before an objection decision (= penilaian without one)
 
 
 @dataclass(frozen=True)

@@ -16,11 +16,11 @@ result is the one a full run gives. Nothing in the scope is kept by hand.
 from __future__ import annotations
 
 import gc
-from datetime import date
 import os
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import astuple, dataclass, field
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 

@@ -20,7 +20,7 @@ import jsonschema
 try:
     import jsonschema_rs
 except ImportError:  # pragma: no cover - wheels exist for the platforms we run on
-    jsonschema_rs = None
+    jsonschema_rs = None  # type: ignore[assignment]
 
 from kinerja.yamlio import Dokumen
 
@@ -234,9 +234,9 @@ def _pesan_nilai(error: jsonschema.ValidationError, title: str, schema: dict):
         yield "K203", f"{title}: nilai harus berupa {names}, bukan {shown}.", description
     elif kind in ("enum", "const"):
         choices = error.validator_value if kind == "enum" else [error.validator_value]
-        shown = [str(c) for c in choices if c is not None]
-        close = difflib.get_close_matches(value, shown, n=1, cutoff=0.6) if isinstance(value, str) else []
-        yield ("K204", f"{title}: nilai '{_teks(value)}' tidak dikenal; pilihan: {', '.join(shown)}.",
+        pilihan = [str(c) for c in choices if c is not None]
+        close = difflib.get_close_matches(value, pilihan, n=1, cutoff=0.6) if isinstance(value, str) else []
+        yield ("K204", f"{title}: nilai '{_teks(value)}' tidak dikenal; pilihan: {', '.join(pilihan)}.",
                f"Mungkin maksudnya '{close[0]}'?" if close else None)
     elif kind == "pattern" and schema.get("format") == "date" and _BENTUK_TANGGAL.fullmatch(str(value)):
         yield "K207", f"{title}: tahun {str(value)[:4]} di luar rentang yang diizinkan.", description

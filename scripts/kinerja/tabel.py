@@ -132,7 +132,7 @@ def render_table(rows: list[dict], kolom: tuple[Kolom, ...]) -> str:
     widths = [max(_lebar(r[i]) for r in cells) for i in range(len(kolom))]
     lines = []
     for n, row in enumerate(cells):
-        lines.append("  ".join(c + " " * (w - _lebar(c)) for c, w in zip(row, widths)).rstrip())
+        lines.append("  ".join(c + " " * (w - _lebar(c)) for c, w in zip(row, widths, strict=True)).rstrip())
         if n == 0:
             lines.append("  ".join("-" * w for w in widths))
     return "\n".join(lines) + "\n"

@@ -28,10 +28,16 @@ _MAGIC = b"KINERJA-TEMBOLOK-1\n"
 @cache
 def versi() -> str:
     """Hash of everything a cached result depends on besides the records themselves."""
+    return versi_dari(_PAKET)
+
+
+def versi_dari(paket: Path) -> str:
+    """Hash of the tool version, every module of the package and its schemas (every module, so
+    that none can be forgotten)."""
     digest = hashlib.sha256(__version__.encode())
-    for path in sorted(_PAKET.rglob("*.py")):  # every module: none can be forgotten
-        digest.update(path.relative_to(_PAKET).as_posix().encode() + b"\0" + path.read_bytes())
-    for path in sorted((_PAKET / "schemas").glob("*.json")):
+    for path in sorted(paket.rglob("*.py")):
+        digest.update(path.relative_to(paket).as_posix().encode() + b"\0" + path.read_bytes())
+    for path in sorted((paket / "schemas").glob("*.json")):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:20]
 

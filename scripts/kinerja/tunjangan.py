@@ -33,21 +33,13 @@ def aturan_unit(arsip: Arsip, kode: str) -> AturanTunjangan | None:
                                   unit.tunjangan if unit else None)
 
 
-def _semula(arsip: Arsip, h: HasilPenilaian) -> Penilaian:
-    """The ratings that counted before the objection decision."""
-    unit = arsip.units.get(h.skp.unit)
-    return aturan.rating_berlaku(h.evaluasi.rating_hasil_kerja, h.evaluasi.rating_perilaku_kerja,
-                                 pimpinan=h.pimpinan, predikat_organisasi=h.penetapan.predikat if h.penetapan else None,
-                                 aturan=unit.aturan if unit else aturan.Aturan())
-
-
-def penilaian_bulan(arsip: Arsip, h: HasilPenilaian, awal_bulan: date) -> tuple[Penilaian, str | None]:
+def penilaian_bulan(h: HasilPenilaian, awal_bulan: date) -> tuple[Penilaian, str | None]:
     """The ratings in force for a month: an objection decision counts from its own month on."""
     keputusan = h.keberatan.keputusan if h.keberatan else None
-    if h.penilaian.sumber != "keberatan" or keputusan.tanggal.replace(day=1) <= awal_bulan:
+    if keputusan is None or h.penilaian.sumber != "keberatan" or keputusan.tanggal.replace(day=1) <= awal_bulan:
         return h.penilaian, None
-    label = aturan.PREDIKAT.get(h.penilaian.predikat, "-")
-    return _semula(arsip, h), (f"Keberatan diputus {keputusan.tanggal.isoformat()}: predikat {label} berlaku "
+    label = aturan.PREDIKAT.get(h.penilaian.predikat or "", "-")
+    return h.semula, (f"Keberatan diputus {keputusan.tanggal.isoformat()}: predikat {label} berlaku "
                                f"mulai {keputusan.tanggal:%Y-%m}.")
 
 
@@ -97,13 +89,13 @@ def _baris_bulan(t: _Tahun, bulan: int) -> dict:
     found, periode, catatan = _hasil_bulan(t, skp, rules, bulan)
     penilaian = None
     if found is not None:
-        penilaian, catatan = penilaian_bulan(t.arsip, found, date(t.tahun, bulan, 1))
+        penilaian, catatan = penilaian_bulan(found, date(t.tahun, bulan, 1))
         if penilaian.predikat is None:
             catatan = "Predikat belum dapat dihitung: rating belum lengkap."
     predikat = penilaian.predikat if penilaian else None
     persen = rules.persen[predikat] if predikat else rules.tanpa_evaluasi
     notes = [c for c in (catatan, _catatan_kelas(rules, pegawai.kelas_jabatan)) if c]
-    return {**row, "predikat": predikat, "sumber": penilaian.sumber if predikat else None,
+    return {**row, "predikat": predikat, "sumber": penilaian.sumber if penilaian and predikat else None,
             "periode": periode if found else None, "persen": persen,
             "nominal": rules.nominal(pegawai.kelas_jabatan, persen), "catatan": " ".join(notes) or None}
 
@@ -113,7 +105,9 @@ def _baris_pegawai(arsip: Arsip, idx: masa.Indeks, rules: dict, nip: str, tahun:
     if not per_bulan:
         return []
     _, lalu = masa.predikat_tahunan(arsip, idx, nip, tahun - 1)
-    t = _Tahun(arsip, idx, rules, tahun, per_bulan, masa.skp_utama(per_bulan), lalu)
+    utama = masa.skp_utama(per_bulan)
+    assert utama is not None  # per_bulan is not empty
+    t = _Tahun(arsip, idx, rules, tahun, per_bulan, utama, lalu)
     return [_baris_bulan(t, bulan) for bulan in range(1, 13)]
 
 

@@ -13,6 +13,7 @@ import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, NoReturn
 
 import yaml
 
@@ -187,16 +188,24 @@ class _Pembaca:
         self.dok.data = self._node((), 0)
         parser.get_event()  # DocumentEnd
         if not parser.check_event(yaml.StreamEndEvent):
-            event = parser.get_event()
-            raise YamlError("K110", event.start_mark.line + 1, event.start_mark.column + 1,
-                            "Berkas berisi lebih dari satu dokumen YAML.",
-                            "Hapus baris '---' tambahan: satu berkas, satu rekaman.")
+            self._tolak(self._berikut(), "K110", "Berkas berisi lebih dari satu dokumen YAML.",
+                        "Hapus baris '---' tambahan: satu berkas, satu rekaman.")
         return self.dok
 
+    def _berikut(self) -> Any:
+        """The next parser event (there always is one before the stream's end, which is checked)."""
+        event = self.parser.get_event()
+        assert event is not None
+        return event
+
     @staticmethod
-    def _tolak(event, code: str, message: str, hint: str | None = None):
-        mark = event.start_mark
-        raise YamlError(code, mark.line + 1, mark.column + 1, message, hint)
+    def _tanda(event) -> tuple[int, int]:
+        """The 1-based line and column where an event starts."""
+        return event.start_mark.line + 1, event.start_mark.column + 1
+
+    @classmethod
+    def _tolak(cls, event, code: str, message: str, hint: str | None = None) -> NoReturn:
+        raise YamlError(code, *cls._tanda(event), message, hint)
 
     def _periksa(self, event, depth: int):
         if isinstance(event, yaml.AliasEvent):
@@ -219,10 +228,10 @@ class _Pembaca:
                             "teks boleh memuat tab dan baris baru saja.")
 
     def _node(self, path: tuple, depth: int):
-        event = self.parser.get_event()
+        event = self._berikut()
         self._periksa(event, depth)
         if self.posisi:
-            self.dok.nilai[path] = (event.start_mark.line + 1, event.start_mark.column + 1)
+            self.dok.nilai[path] = self._tanda(event)
         if isinstance(event, yaml.ScalarEvent):
             if not event.style and event.tag is None:  # plain and untagged ("! 123" is text)
                 if NIP.match(event.value):
@@ -234,14 +243,14 @@ class _Pembaca:
                 return value
             return event.value
         if isinstance(event, yaml.SequenceStartEvent):
-            items = []
+            items: list = []
             while not self.parser.check_event(yaml.SequenceEndEvent):
                 items.append(self._node(path + (len(items),) if self.posisi else path, depth + 1))
             self.parser.get_event()
             return items
         mapping: dict = {}
         while not self.parser.check_event(yaml.MappingEndEvent):
-            key_event = self.parser.get_event()
+            key_event = self._berikut()
             self._periksa(key_event, depth + 1)
             if not isinstance(key_event, yaml.ScalarEvent):
                 self._tolak(key_event, "K101", "Sintaks YAML tidak sah: kunci harus berupa teks sederhana.")
@@ -252,7 +261,7 @@ class _Pembaca:
                             "Hapus salah satunya atau gabungkan isinya.")
             if self.posisi:
                 key_path = path + (key,)
-                self.dok.kunci[key_path] = (key_event.start_mark.line + 1, key_event.start_mark.column + 1)
+                self.dok.kunci[key_path] = self._tanda(key_event)
             else:
                 key_path = path
             mapping[key] = self._node(key_path, depth + 1)

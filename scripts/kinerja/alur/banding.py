@@ -163,12 +163,11 @@ def evaluasi(lama: dict | None, baru: dict | None, nama: NamaNip) -> list[str]:
     return _lain(lama, baru, out)
 
 
-JENIS_UMPAN_BALIK = {"umpan_balik": "umpan balik", "dialog_kinerja": "dialog kinerja",
-                     "bimbingan": "bimbingan kinerja", "konseling": "konseling kinerja"}
+JENIS_UMPAN_BALIK = {kode: nama.lower() for kode, nama in aturan.JENIS_UMPAN_BALIK.items()}
 
 
 def rahasia(data: dict) -> bool:
-    return data.get("jenis") == "konseling" or data.get("rahasia") is True
+    return aturan.rahasia(data.get("jenis"), data.get("rahasia"))
 
 
 def _tentang(data: dict) -> str:
@@ -280,8 +279,25 @@ def organisasi(lama: dict | None, baru: dict | None, nama: NamaNip) -> list[str]
     return _lain(lama or {}, baru or {}, out) if lama and baru else out
 
 
+def umum(lama: dict | None, baru: dict | None, nama: NamaNip) -> list[str]:
+    """Any kind without its own comparer: which top-level keys were added, removed or changed."""
+    if lama is None:
+        return ["Rekaman ditambahkan."]
+    if baru is None:
+        return ["Rekaman dihapus."]
+    out = []
+    for key in [*lama, *(k for k in baru if k not in lama)]:
+        if key not in baru:
+            out.append(f"Isian {key} dihapus.")
+        elif key not in lama:
+            out.append(f"Isian {key} ditambahkan.")
+        elif lama[key] != baru[key]:
+            out.append(f"Isian {key} diubah.")
+    return _lain(lama, baru, out)
+
+
 PER_JENIS = {"skp": skp, "evaluasi": evaluasi, "umpan-balik": umpan_balik, "keberatan": keberatan,
-             "profil": profil, "unit": unit, "organisasi": organisasi}
+             "profil": profil, "unit": unit, "organisasi": organisasi, "instansi": umum, "potensi": umum}
 
 
 def bandingkan(kind: str, lama: dict | None, baru: dict | None, nama: NamaNip) -> list[str]:

@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from kinerja import arsip, aturan
+from kinerja.fakta import Fakta
 from kinerja.galat import GalatPemakaian
 from kinerja.jenis import KODE_UNIT
 from kinerja.model import SKP, Arsip, Pegawai
@@ -316,12 +317,11 @@ def buat_keberatan(konteks: Konteks, nip: str, periode: str, *, unit: str | None
         keadaan = "belum ada" if evaluasi is None else "masih draft"
         raise BaruError(f"evaluasi {periode} SKP {rencana.folder} {keadaan}"
                         + "; keberatan hanya dapat diajukan atas hasil evaluasi final.")
-    data_unit = konteks.arsip.units.get(pegawai.unit)
-    rules = data_unit.aturan if data_unit else aturan.Aturan()
-    batas = rules.batas_keberatan(evaluasi.tanggal)
     konteks.muat_pegawai(rencana.penilai.nip)
-    atasan = next((p for p in konteks.arsip.pegawai_nip(rencana.penilai.nip)), None)
-    atasan_nip = atasan.penilai if atasan else None
+    fakta = Fakta(konteks.arsip)
+    rules = fakta.aturan(pegawai.unit)
+    batas = rules.batas_keberatan(evaluasi.tanggal)
+    atasan_nip = fakta.atasan_penilai(rencana)
     lines = [f"# Hasil evaluasi diterima {evaluasi.tanggal}; batas pengajuan keberatan {batas} "
              f"({rules.hari_keberatan} hari, PP 30/2019 Pasal 59).",
              f"evaluasi: {periode}",

@@ -120,8 +120,8 @@ class Tinjauan:
     pohon: Pohon
     diagnostik: list[Diagnostik]  # of the whole staged tree
     terdampak: set[str]  # the affected groups
-    baru: Sisi | None = None
-    lama: Sisi | None = None
+    baru: Sisi  # the staged side
+    lama: Sisi  # the merge base's side
 
     def dilaporkan(self, d: Diagnostik) -> bool:
         return self.pohon.kelompok_berkas(d.file) in self.terdampak or d.file in self.berkas_rel
@@ -140,17 +140,14 @@ class Tinjauan:
         return len(ada | hapus)
 
 
-def tinjau(records: Path, rev: str, cache: Tembolok | None = None, *, dengan_sisi: bool = False) -> Tinjauan:
+def tinjau(records: Path, rev: str, cache: Tembolok | None = None) -> Tinjauan:
     pohon = Pohon(records, cache, revisi=":")
     perubahan = baca_perubahan(pohon, rev)
     diagnostik, _ = pohon.validasi()
     changed = {perubahan.rel(p) for p in perubahan.berkas}
     terdampak = pohon.terdampak(changed, pohon.dibaca)
-    t = Tinjauan(perubahan, pohon, diagnostik, terdampak)
-    if dengan_sisi:
-        t.baru = sisi(pohon, terdampak)
-        t.lama = sisi(Pohon(records, cache, revisi=perubahan.dasar), terdampak)
-    return t
+    return Tinjauan(perubahan, pohon, diagnostik, terdampak, sisi(pohon, terdampak),
+                    sisi(Pohon(records, cache, revisi=perubahan.dasar), terdampak))
 
 
 def unit_terdampak(records: Path, rev: str, cache: Tembolok | None = None) -> list[str]:

@@ -198,7 +198,7 @@ def _bagian_validasi(diagnostik: list[Diagnostik], jumlah: int, rev: str) -> lis
 
 
 def ringkas(records: Path, rev: str, cache: Tembolok | None = None) -> str:
-    t = tinjau(records, rev, cache, dengan_sisi=True)
+    t = tinjau(records, rev, cache)
     diagnostik = validasi.diagnostik(t)
     nama = _Nama(t.baru, t.lama)
     n = len(t.perubahan.berkas)

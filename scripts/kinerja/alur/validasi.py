@@ -42,7 +42,7 @@ def _beda(a, b, path: tuple = ()) -> tuple:
                 return _beda(a.get(key), value, path + (key,)) if key in a else path + (key,)
         return path
     if isinstance(a, list) and isinstance(b, list) and len(a) == len(b):
-        for i, (x, y) in enumerate(zip(a, b)):
+        for i, (x, y) in enumerate(zip(a, b, strict=True)):
             if x != y:
                 return _beda(x, y, path + (i,))
     return path
@@ -73,7 +73,6 @@ def _daftar(kalimat: list[str], paling_banyak: int) -> str:
 def aturan_riwayat(t: Tinjauan) -> list[Diagnostik]:
     out: list[Diagnostik] = []
     perubahan = t.perubahan
-    assert t.baru is not None  # the staged side is modelled for the history rules
     nama = nama_nip(t.baru.arsip)
 
     def diag(parts: Parts, code: str, severity: str, message: str, hint: str, beda: tuple | None = None):
@@ -126,8 +125,6 @@ def _data_keberatan(t: Tinjauan, evaluasi: Parts) -> dict | None:
 def _predikat_final_berubah(t: Tinjauan) -> list[Diagnostik]:
     """K706: a final evaluation's predikat in force changed while neither the evaluation nor its
     objection did (an organisation rating, the unit's rules or its head changed under it)."""
-    if t.lama is None or t.baru is None:
-        return []
     berubah = t.perubahan.berkas
     lama, baru = t.lama.penilaian(), t.baru.penilaian()
     penyebab = ", ".join(sorted(t.perubahan.rel(p) for p in berubah if jenis(p) in ("unit", "organisasi")))
@@ -138,7 +135,7 @@ def _predikat_final_berubah(t: Tinjauan) -> list[Diagnostik]:
         own = (unit, "pegawai", nip, folder)
         if (sesudah.evaluasi.status != "final" or sebelum.evaluasi.status != "final"
                 or own + ("evaluasi", f"{periode}.yaml") in berubah or own + ("keberatan", f"{periode}.yaml") in berubah
-                or None in (sebelum.penilaian.predikat, sesudah.penilaian.predikat)
+                or sebelum.penilaian.predikat is None or sesudah.penilaian.predikat is None
                 or sebelum.penilaian == sesudah.penilaian):
             continue
         out.append(Diagnostik(sesudah.evaluasi.sumber.file, 1, 1, "K706", ERROR,
@@ -157,5 +154,5 @@ def diagnostik(t: Tinjauan) -> list[Diagnostik]:
 
 
 def periksa_perubahan(records: Path, rev: str, cache: Tembolok | None = None) -> tuple[list[Diagnostik], int]:
-    t = tinjau(records, rev, cache, dengan_sisi=True)
+    t = tinjau(records, rev, cache)
     return diagnostik(t), t.jumlah_berkas()
