@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 Parts = tuple[str, ...]  # a path below records/
 Kunci = tuple[str, ...]  # a key one group's checks read of another's records
@@ -112,9 +113,28 @@ def _folder_salah(parts: Parts) -> str | None:
     return None
 
 
+_UNIT_CONTOH, _NIP_CONTOH = "u", "199001012015011001"
+
+
 def kenali(parts: Parts) -> tuple[str | None, str | None]:
     """(kind, None) for a recognised path, (None, reason) for a badly named one, (None, None)
     for a path that is no record location at all."""
+    if len(parts) > 1 and KODE_UNIT.fullmatch(parts[0]):
+        # Once the unit code and NIP folder are valid, the answer depends on the rest of the path
+        # only: answered once per shape (a tree of 100,000 files has a few thousand).
+        if len(parts) < 3 or parts[1] != "pegawai":
+            return _kenali_bentuk((_UNIT_CONTOH,) + parts[1:])
+        if NIP_FOLDER.fullmatch(parts[2]):
+            return _kenali_bentuk((_UNIT_CONTOH, parts[1], _NIP_CONTOH) + parts[3:])
+    return _kenali(parts)
+
+
+@lru_cache(maxsize=65536)
+def _kenali_bentuk(parts: Parts) -> tuple[str | None, str | None]:
+    return _kenali(parts)
+
+
+def _kenali(parts: Parts) -> tuple[str | None, str | None]:
     if not parts:
         return None, None
     reason = _folder_salah(parts)

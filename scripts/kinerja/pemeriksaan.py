@@ -85,10 +85,11 @@ def _daftar_git(records: Path, top: Path, revisi: str | None) -> Daftar | None:
             if os.path.islink(top / path):
                 return None
             paths[path] = None
-    items = sorted((tuple(path[cut:].split("/")), path, blob) for path, blob in paths.items())
-    daftar, salah = arsip.kenali_semua(((parts, str(top / path)) for parts, path, _ in items), records, root)
-    blobs = {str(top / path): blob for _, path, blob in items if blob is not None}
-    berbeda = {str(top / p) for p in git.berubah | git.hilang} if revisi == ":" else set()
+    atas = str(top) + "/"  # plain strings: pathlib costs seconds over 100,000 files
+    items = sorted((tuple(path[cut:].split("/")), atas + path, blob) for path, blob in paths.items())
+    daftar, salah = arsip.kenali_semua(((parts, full) for parts, full, _ in items), records, root)
+    blobs = {full: blob for _, full, blob in items if blob is not None}
+    berbeda = {atas + p for p in git.berubah | git.hilang} if revisi == ":" else set()
     return Daftar(daftar, salah, blobs, {p: blobs[p] for p in berbeda if p in blobs}, top)
 
 
@@ -264,25 +265,21 @@ class Pohon:
         """Every diagnostic of the tree, sorted, and the number of files checked: with the cache,
         only what changed since the last run and what read it is checked again. Afterwards
         `dibaca` holds the keys each group read."""
-        per_group = _tanpa_gc(self._periksa_ulang) if self.cache is not None else None
-        if per_group is None:
-            per_group = self._per_kelompok(self.kelompok, self._penuh[2])
+        ulang = _tanpa_gc(self._periksa_ulang) if self.cache is not None else None
+        per_group = ulang[0] if ulang is not None else self._per_kelompok(self.kelompok, self._penuh[2])
         self.dibaca = {g: keys for g, (_, keys) in per_group.items()}
         diagnostik = laporan.urutkan([d for found, _ in per_group.values() for d in found] + self.misplaced)
-        if self.cache is not None:
+        if self.cache is not None and not (ulang is not None and ulang[1]):
             self.cache.simpan_catatan("terakhir", self._keadaan(per_group))
             self.cache.tulis()
         return diagnostik, len(self.daftar)
 
     # -- the last run, for the next one ---------------------------------------------------------------
 
-    def _berkas_teks(self) -> str:
-        return "\n".join(f"{b.rel}\t{b.kind}\t{self.blobs.get(b.path, '-')}" for b in self.daftar)
-
     def _keadaan(self, per_group: dict[str, tuple[list[Diagnostik], frozenset]]) -> tuple:
         groups = {g: (tuple(astuple(d) for d in found), tuple(sorted(dibaca)))
                   for g, (found, dibaca) in per_group.items()}
-        return self._pengenal(), self._berkas_teks(), groups
+        return self._pengenal(), self.berkas_teks, groups
 
     def _pengenal(self) -> str:
         """Whose last run a record is: this records folder, on this day (a NIP appointed "in the
@@ -296,21 +293,27 @@ class Pohon:
             return None
         return previous
 
-    def berubah_sejak(self, berkas_lama: dict[str, tuple[str, str]]) -> set[str]:
-        """The files (rel) whose kind or blob differs from an earlier listing, or that came or went."""
-        baru = {b.rel: (b.kind, self.blobs.get(b.path, "-")) for b in self.daftar}
-        return {rel for rel in berkas_lama.keys() | baru.keys()
-                if berkas_lama.get(rel) != baru.get(rel) or baru[rel][1] == "-"}
+    @cached_property
+    def berkas_teks(self) -> str:
+        """Every file as "rel<TAB>kind<TAB>blob id" lines: what a last run records of the tree."""
+        return "\n".join(f"{b.rel}\t{b.kind}\t{self.blobs.get(b.path, '-')}" for b in self.daftar)
 
-    def _periksa_ulang(self) -> dict[str, tuple[list[Diagnostik], frozenset]] | None:
+    def berubah_sejak(self, teks_lama: str) -> set[str]:
+        """The files (rel) whose kind or blob differs from an earlier listing, that came or went,
+        or that could not be read (compared as lines of text: quick for 100,000 files)."""
+        if teks_lama == self.berkas_teks:
+            return {line.split("\t", 1)[0] for line in teks_lama.split("\n") if line.endswith("\t-")}
+        lama, baru = set(teks_lama.split("\n")), set(self.berkas_teks.split("\n"))
+        return {line.split("\t", 1)[0] for line in (lama ^ baru) | {x for x in baru if x.endswith("\t-")} if line}
+
+    def _periksa_ulang(self) -> tuple[dict[str, tuple[list[Diagnostik], frozenset]], bool] | None:
         """Each group's diagnostics and keys read, re-checking only what a change since the last run
-        can affect; None when there is no usable last run or too much changed."""
+        can affect, and whether nothing changed; None when there is no usable last run or too much
+        changed."""
         previous = self._lalu()
         if previous is None:
             return None
-        lama = {rel: (kind, blob) for rel, kind, blob in
-                (line.split("\t") for line in previous[1].split("\n") if line)}
-        changed = self.berubah_sejak(lama)
+        changed = self.berubah_sejak(previous[1])
         if len(changed) > AMBANG:
             return None
         terdahulu: dict[str, tuple[list[Diagnostik], frozenset]] = {}
@@ -326,7 +329,7 @@ class Pohon:
                                    for key in terdahulu[g][1] for provider in self.penyedia.get(key, ())}
             _, _, loading = self._jalankan(set(periksa), muat)
             terdahulu.update(self._per_kelompok(periksa, loading))
-        return {g: terdahulu[g] for g in self.kelompok}
+        return {g: terdahulu[g] for g in self.kelompok}, not changed
 
     def terdampak(self, changed: set[str], dibaca: dict[str, frozenset]) -> set[str]:
         """The groups a change can affect: those of the changed files (rel paths; still in the
