@@ -54,8 +54,9 @@ def test_kurva_rows_report_deviations_with_and_without_kalibrasi():
     assert calibrated["sesuai"] is False and calibrated["kalibrasi"]
     uncalibrated = rows[("bagian-pengembangan-pegawai", 2025, "tahunan")]
     assert uncalibrated["sesuai"] is False and uncalibrated["kalibrasi"] is None
+    # the unit's head counts in the parent's curve (their appraiser's unit), not in their own
     assert uncalibrated["pelanggaran"] == [
-        "Predikat Butuh Perbaikan dan Kurang/Misconduct 0 dari 8 pegawai (0%), paling sedikit 1 pegawai."]
+        "Predikat Butuh Perbaikan dan Kurang/Misconduct 0 dari 7 pegawai (0%), paling sedikit 1 pegawai."]
     for row in rows.values():
         assert list(row["jumlah"]) == ["sangat_baik", "baik", "butuh_perbaikan", "kurang", "sangat_kurang"]
         assert row["total"] == sum(row["jumlah"].values())
