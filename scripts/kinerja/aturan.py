@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import math
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -509,6 +510,37 @@ def bulan_periode(mulai: date, selesai: date) -> int:
     if selesai < mulai:
         raise ValueError(f"Periode berakhir ({selesai}) sebelum dimulai ({mulai})")
     return (selesai.year - mulai.year) * 12 + selesai.month - mulai.month + 1
+
+
+# Status periods (profil.yaml `status`) whose whole months earn no credit points: the employee
+# does not hold the functional position then. CPNS months count like any other (see README).
+TANPA_ANGKA_KREDIT = frozenset({"tugas_belajar", "cltn", "pemberhentian_sementara"})
+
+# Cumulative credit points needed for the next step (PermenPANRB 1/2023 Lampiran, Peraturan BKN
+# 3/2023): jenjang -> {golongan ruang: points}. A golongan at the top of its jenjang needs the
+# points for the next jenjang; None where no higher step exists.
+KEBUTUHAN_ANGKA_KREDIT: Mapping[str, Mapping[str, int | None]] = MappingProxyType({
+    "pemula": {"II/a": 15},
+    "terampil": {"II/b": 20, "II/c": 20, "II/d": 60},
+    "mahir": {"III/a": 50, "III/b": 100},
+    "penyelia": {"III/c": 100, "III/d": None},
+    "ahli_pertama": {"III/a": 50, "III/b": 100},
+    "ahli_muda": {"III/c": 100, "III/d": 200},
+    "ahli_madya": {"IV/a": 150, "IV/b": 150, "IV/c": 450},
+    "ahli_utama": {"IV/d": 200, "IV/e": None},
+})
+
+
+def golongan(pangkat_golongan: str) -> str | None:
+    """The golongan ruang written in a rank, e.g. "III/b" from "Penata Muda Tk. I (III/b)"."""
+    found = re.search(r"\b(I{1,3}V?|IV)/([a-e])\b", pangkat_golongan)
+    return f"{found.group(1)}/{found.group(2)}" if found else None
+
+
+def kebutuhan_angka_kredit(jenjang: str, pangkat_golongan: str,
+                           tabel: Mapping[str, Mapping[str, int | None]] = KEBUTUHAN_ANGKA_KREDIT) -> int | None:
+    """The cumulative credit points the next rank or level needs; None when unknown or none."""
+    return tabel.get(jenjang, {}).get(golongan(pangkat_golongan) or "")
 
 
 def angka_kredit(jenjang: str, predikat: str, bulan: int) -> Fraction:

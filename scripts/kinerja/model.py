@@ -109,10 +109,11 @@ class Pegawai:
     status: list["MasaStatus"] = field(default_factory=list)
     angka_kredit_awal: "AngkaKreditAwal | None" = None
 
-    def absen(self, mulai: date, selesai: date) -> MasaStatus | None:
-        """The absence (a status other than cpns) covering every day from mulai to selesai."""
-        return next((m for m in self.status if m.jenis != "cpns" and m.mulai <= mulai
-                     and (m.selesai is None or selesai <= m.selesai)), None)
+    def absen(self, mulai: date, selesai: date, jenis: frozenset[str] | None = None) -> MasaStatus | None:
+        """The absence (a status other than cpns, or one of jenis) covering every day from mulai
+        to selesai."""
+        return next((m for m in self.status if (m.jenis in jenis if jenis else m.jenis != "cpns")
+                     and m.mulai <= mulai and (m.selesai is None or selesai <= m.selesai)), None)
 
 
 @dataclass(frozen=True)
@@ -407,4 +408,10 @@ class HasilAngkaKredit:
     bulan: int
     predikat: str
     angka_kredit: Fraction
-    kumulatif: Fraction  # this employee's running total up to and including this SKP
+    kumulatif: Fraction  # the starting balance of this jenjang plus the records' credit up to this SKP
+    kebutuhan: int | None = None  # cumulative points the next rank or level needs (None: unknown)
+
+    @property
+    def kurang(self) -> Fraction | None:
+        """Points still needed for the next step (0 when reached); None when the need is unknown."""
+        return None if self.kebutuhan is None else max(Fraction(0), self.kebutuhan - self.kumulatif)
