@@ -35,6 +35,16 @@ FOLDER_D = f"biro-sdm/pegawai/{D}/2026"
 EVAL = f"{FOLDER_D}/evaluasi/tw1.yaml"
 UB = f"{FOLDER_D}/umpan-balik/2026-02-14-modul-cuti.yaml"
 KEBERATAN = f"{FOLDER_D}/keberatan/tw1.yaml"
+REVISI_OLEH = 'revisi:\n  - {{tanggal: 2026-03-01, alasan: Perubahan prioritas., disetujui_oleh: "{nip}"}}\n'
+
+
+def masa_pimpinan(selesai_1: str, mulai_2: str) -> str:
+    """Three definitive terms of the head of biro-sdm (the first two as given)."""
+    return (f'pimpinan:\n  - {{nip: "{X}", mulai: 2019-01-01, selesai: {selesai_1}}}\n'
+            f'  - {{nip: "{A}", mulai: {mulai_2}, selesai: 2023-12-31}}\n'
+            f'  - {{nip: "{B}", mulai: 2024-01-01}}')
+
+
 KALIBRASI = "    kalibrasi: Unit hanya berisi satu pegawai yang dinilai; kurva tidak dapat dipenuhi.\n"
 
 Ubah = Callable[[Path], None]  # an edit of the records folder
@@ -620,6 +630,22 @@ SILANG = [
                 EVALUASI_TAHUNAN.format(nilai_1=4, nilai_2=1, rating="di_bawah_ekspektasi")),
           peringatan(f"{FOLDER_D}/evaluasi/tahunan.yaml", 13, 21, "K606",
                      "Rating hasil kerja di_bawah_ekspektasi sementara capaian setiap indikator mencapai 100%.")),
+    kasus("K414-revisi-bukan-oleh-penilai",
+          ubah_bita(SKP_D, lambda raw: raw + REVISI_OLEH.format(nip=A).encode()),
+          peringatan(SKP_D, 52, 73, "K414", f"Revisi SKP disetujui oleh {A}, bukan pejabat penilai SKP ini ({B}).")),
+    kasus("K424-rhk-belum-berlaku",
+          ganti_di(SKP_D, "  - id: rhk-2\n", "  - id: rhk-2\n    berlaku_mulai: 2026-07-01\n"),
+          galat(EVAL, 12, 10, "K424", "RHK 'rhk-2' tidak berlaku pada periode evaluasi ini (berlaku mulai 2026-07-01).")),
+    kasus("K534-masa-pimpinan-definitif-bertumpang-tindih",
+          ganti_di(UNIT_B, f'pimpinan: "{B}"', masa_pimpinan("2022-12-31", "2022-06-01")),
+          galat(UNIT_B, 8, 40, "K534", f"Masa jabatan pimpinan definitif {A} bertumpang tindih dengan masa {X}.",
+                "sebagai: plt atau plh")),
+    kasus("K535-masa-pimpinan-terbalik",
+          ganti_di(UNIT_B, f'pimpinan: "{B}"', masa_pimpinan("2018-12-31", "2023-01-01")),
+          galat(UNIT_B, 7, 61, "K535", f"Masa jabatan pimpinan {X} berakhir (2018-12-31) sebelum dimulai (2019-01-01).")),
+    kasus("K535-masa-status-terbalik",
+          ubah_bita(PROFIL_D, lambda raw: raw + b"status:\n  - {jenis: cuti_besar, mulai: 2026-05-01, selesai: 2026-04-01}\n"),
+          galat(PROFIL_D, 12, 53, "K535", "Masa cuti_besar berakhir (2026-04-01) sebelum dimulai (2026-05-01).")),
     kasus("K608-penetapan-bukan-oleh-pimpinan-induk",
           ganti_di(ORG, f'ditetapkan_oleh: "{A}"', f'ditetapkan_oleh: "{X}"'),
           peringatan(ORG, 6, 22, "K608",
@@ -647,6 +673,14 @@ SAH_JUGA = [
           (ganti_di(UNIT_B, "admin: [hr-biro-sdm]", "admin: [hr-biro-sdm]\naturan: {tenggat_skp: 02-28}"),
            ganti_di(SKP_D, "ditetapkan: 2026-01-20", "ditetapkan: 2026-02-10"))),
     kasus("penilai-pimpinan-di-luar-repositori", ganti_di(PROFIL_D, "akun_git: sariw\n", "")),
+    kasus("plt-boleh-bertumpang-tindih-dengan-definitif",
+          ganti_di(UNIT_B, f'pimpinan: "{B}"',
+                   f'pimpinan:\n  - {{nip: "{B}", mulai: 2024-01-01}}\n'
+                   f'  - {{nip: "{D}", mulai: 2026-06-01, selesai: 2026-06-30, sebagai: plh}}')),
+    kasus("revisi-oleh-penilai", ubah_bita(SKP_D, lambda raw: raw + REVISI_OLEH.format(nip=B).encode())),
+    kasus("aturan-instansi-diganti-unit",
+          (tulis("instansi.yaml", "nama: Kementerian Contoh\naturan: {tenggat_skp: 01-10, kurva_mayoritas: lebih_dari_separuh}\n"),
+           ganti_di(UNIT_B, "admin: [hr-biro-sdm]", "admin: [hr-biro-sdm]\naturan: {tenggat_skp: 01-31}"))),
 ]
 
 KASUS = LOADER + BERKAS + SKEMA + SILANG + SAH_JUGA
