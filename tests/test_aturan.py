@@ -10,11 +10,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kinerja.aturan import (
-    MAYORITAS,
     BERAKHLAK,
     JENIS_ASN,
     JENIS_JABATAN,
     JENJANG,
+    MAYORITAS,
     PERIODE,
     PREDIKAT,
     PREDIKAT_ORGANISASI,

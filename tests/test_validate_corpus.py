@@ -396,7 +396,7 @@ SKEMA = [
     kasus("K207-daftar-kosong",
           ganti_di(ORG, 'penetapan:\n  - periode: tw1\n    predikat: istimewa\n'
                         '    ditetapkan_oleh: "197502102000031001"\n    tanggal: 2026-04-05\n'
-                        '    kalibrasi: Unit hanya berisi satu pegawai yang dinilai; kurva tidak dapat dipenuhi.\n', "penetapan: []\n"),
+                        + KALIBRASI, "penetapan: []\n"),
           galat(ORG, 3, 12, "K207", "Penetapan: daftar tidak boleh kosong.")),
     kasus("K207-di-luar-batas", ganti_di(UNIT_B, "admin: [hr-biro-sdm]",
                                          "admin: [hr-biro-sdm]\naturan: {hari_keberatan: 0}"),
@@ -617,7 +617,8 @@ SILANG = [
           peringatan(f"biro-sdm/pegawai/{B}/2026/evaluasi/tw1.yaml", 9, 21, "K604",
                      "Rating hasil kerja pimpinan unit (sesuai_ekspektasi) berbeda dari yang diturunkan dari predikat "
                      "organisasi istimewa (di_atas_ekspektasi).")),
-    kasus("K605-kurva-menyimpang", (ganti_di(ORG, "predikat: istimewa", "predikat: baik"), ganti_di(ORG, KALIBRASI, "")),
+    kasus("K605-kurva-menyimpang",
+          (ganti_di(ORG, "predikat: istimewa", "predikat: baik"), ganti_di(ORG, KALIBRASI, "")),
           peringatan(ORG, 5, 15, "K605", "Distribusi predikat Triwulan I 2026 menyimpang dari kurva organisasi Baik: "
                                          "Predikat Baik 1 dari 1 pegawai (100%), paling banyak 70%.", "kalibrasi")),
     kasus("K606-rating-di-atas-capaian-kurang",
@@ -635,16 +636,19 @@ SILANG = [
           peringatan(SKP_D, 52, 73, "K414", f"Revisi SKP disetujui oleh {A}, bukan pejabat penilai SKP ini ({B}).")),
     kasus("K424-rhk-belum-berlaku",
           ganti_di(SKP_D, "  - id: rhk-2\n", "  - id: rhk-2\n    berlaku_mulai: 2026-07-01\n"),
-          galat(EVAL, 12, 10, "K424", "RHK 'rhk-2' tidak berlaku pada periode evaluasi ini (berlaku mulai 2026-07-01).")),
+          galat(EVAL, 12, 10, "K424",
+                "RHK 'rhk-2' tidak berlaku pada periode evaluasi ini (berlaku mulai 2026-07-01).")),
     kasus("K534-masa-pimpinan-definitif-bertumpang-tindih",
           ganti_di(UNIT_B, f'pimpinan: "{B}"', masa_pimpinan("2022-12-31", "2022-06-01")),
           galat(UNIT_B, 8, 40, "K534", f"Masa jabatan pimpinan definitif {A} bertumpang tindih dengan masa {X}.",
                 "sebagai: plt atau plh")),
     kasus("K535-masa-pimpinan-terbalik",
           ganti_di(UNIT_B, f'pimpinan: "{B}"', masa_pimpinan("2018-12-31", "2023-01-01")),
-          galat(UNIT_B, 7, 61, "K535", f"Masa jabatan pimpinan {X} berakhir (2018-12-31) sebelum dimulai (2019-01-01).")),
+          galat(UNIT_B, 7, 61, "K535",
+                f"Masa jabatan pimpinan {X} berakhir (2018-12-31) sebelum dimulai (2019-01-01).")),
     kasus("K535-masa-status-terbalik",
-          ubah_bita(PROFIL_D, lambda raw: raw + b"status:\n  - {jenis: cuti_besar, mulai: 2026-05-01, selesai: 2026-04-01}\n"),
+          ubah_bita(PROFIL_D, lambda raw: raw + b"status:\n"
+                    b"  - {jenis: cuti_besar, mulai: 2026-05-01, selesai: 2026-04-01}\n"),
           galat(PROFIL_D, 12, 53, "K535", "Masa cuti_besar berakhir (2026-04-01) sebelum dimulai (2026-05-01).")),
     kasus("K608-penetapan-bukan-oleh-pimpinan-induk",
           ganti_di(ORG, f'ditetapkan_oleh: "{A}"', f'ditetapkan_oleh: "{X}"'),
@@ -679,7 +683,8 @@ SAH_JUGA = [
                    f'  - {{nip: "{D}", mulai: 2026-06-01, selesai: 2026-06-30, sebagai: plh}}')),
     kasus("revisi-oleh-penilai", ubah_bita(SKP_D, lambda raw: raw + REVISI_OLEH.format(nip=B).encode())),
     kasus("aturan-instansi-diganti-unit",
-          (tulis("instansi.yaml", "nama: Kementerian Contoh\naturan: {tenggat_skp: 01-10, kurva_mayoritas: lebih_dari_separuh}\n"),
+          (tulis("instansi.yaml", "nama: Kementerian Contoh\n"
+                                  "aturan: {tenggat_skp: 01-10, kurva_mayoritas: lebih_dari_separuh}\n"),
            ganti_di(UNIT_B, "admin: [hr-biro-sdm]", "admin: [hr-biro-sdm]\naturan: {tenggat_skp: 01-31}"))),
 ]
 

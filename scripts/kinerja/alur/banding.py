@@ -129,8 +129,8 @@ def skp(lama: dict | None, baru: dict | None, nama: NamaNip) -> list[str]:
         out += [f"Lampiran ({judul}) ditambah: {kutip(x)}." for x in lb if x not in ll]
         out += [f"Lampiran ({judul}) dihapus: {kutip(x)}." for x in ll if x not in lb]
     lr = lama.get("revisi") or []
-    out += [f"Revisi SKP {r.get('tanggal')}: {kutip(r.get('alasan', ''))}, disetujui {nama(str(r.get('disetujui_oleh')))}."
-            for r in (baru.get("revisi") or []) if r not in lr]
+    out += [f"Revisi SKP {r.get('tanggal')}: {kutip(r.get('alasan', ''))}, "
+            f"disetujui {nama(str(r.get('disetujui_oleh')))}." for r in (baru.get("revisi") or []) if r not in lr]
     return _lain(lama, baru, out)
 
 

@@ -102,16 +102,8 @@ def aturan_riwayat(t: Tinjauan) -> list[Diagnostik]:
             if status == "D":
                 diag(parts, "K703", ERROR, "SKP yang sudah ditetapkan tidak boleh dihapus.",
                      "Kembalikan berkasnya; saat mutasi, akhiri periode SKP lama dan buat SKP baru.")
-            elif _revisi_baru(lama, sekarang or {}):
-                apa = banding.bandingkan("skp", lama, sekarang or {}, nama)
-                diag(parts, "K704", WARNING, f"SKP yang sudah ditetapkan diubah: {_daftar(apa, 5)}.",
-                     "Perubahan SKP yang sudah ditetapkan harus disepakati pegawai dan penilai; "
-                     "pastikan penilai menyetujui pull request ini.", _beda(lama, sekarang or {}))
             else:
-                apa = banding.bandingkan("skp", lama, sekarang or {}, nama)
-                diag(parts, "K707", ERROR, f"SKP yang sudah ditetapkan diubah tanpa catatan revisi: {_daftar(apa, 5)}.",
-                     "Tambahkan butir di 'revisi' (tanggal, alasan, disetujui_oleh: NIP penilai); RHK atau "
-                     "indikator yang dihapus tetap ditulis dengan berlaku_sampai.", _beda(lama, sekarang or {}))
+                diag(parts, *_skp_berubah(lama, sekarang or {}, nama))
         elif kind == "keberatan" and isinstance(lama.get("keputusan"), dict):
             keputusan = (sekarang or {}).get("keputusan")
             if status == "D" or keputusan != lama["keputusan"]:
@@ -120,6 +112,19 @@ def aturan_riwayat(t: Tinjauan) -> list[Diagnostik]:
                      "Kembalikan keputusan seperti semula.",
                      None if status == "D" else ("keputusan",) + _beda(lama["keputusan"], keputusan))
     return out + _predikat_final_berubah(t)
+
+
+def _skp_berubah(lama: dict, baru: dict, nama) -> tuple:
+    """K704 (a revision was added) or K707 (none was) for a set SKP that changed: the diagnostic's
+    code, severity, message, hint and the path of the change."""
+    apa = _daftar(banding.bandingkan("skp", lama, baru, nama), 5)
+    if _revisi_baru(lama, baru):
+        return ("K704", WARNING, f"SKP yang sudah ditetapkan diubah: {apa}.",
+                "Perubahan SKP yang sudah ditetapkan harus disepakati pegawai dan penilai; "
+                "pastikan penilai menyetujui pull request ini.", _beda(lama, baru))
+    return ("K707", ERROR, f"SKP yang sudah ditetapkan diubah tanpa catatan revisi: {apa}.",
+            "Tambahkan butir di 'revisi' (tanggal, alasan, disetujui_oleh: NIP penilai); RHK atau "
+            "indikator yang dihapus tetap ditulis dengan berlaku_sampai.", _beda(lama, baru))
 
 
 def _revisi_baru(lama: dict, baru: dict) -> bool:
