@@ -64,12 +64,14 @@ def test_kurva_rows_report_deviations_with_and_without_kalibrasi():
 
 
 def test_angka_kredit_of_a_transferred_functional_employee():
+    # transferred on 15 July 2025: July belongs to the second SKP (16 of its 31 days); 6 + 6 months
     rows = [r for r in _json("angka-kredit") if r["nip"] == ANDIKA]
     assert [(r["skp"], r["bulan"], r["jenjang"], r["koefisien"]) for r in rows] == \
         [("2025", 6, "ahli_pertama", 12.5), ("2025-2", 6, "ahli_pertama", 12.5)]
     for row in rows:
         assert row["angka_kredit"] == pytest.approx(6 / 12 * row["persen"] / 100 * 12.5)
-    assert rows[1]["kumulatif"] == pytest.approx(rows[0]["angka_kredit"] + rows[1]["angka_kredit"])
+    # from the starting balance of 12.5 (profil.yaml angka_kredit_awal, per 2024-12-31)
+    assert rows[1]["kumulatif"] == pytest.approx(12.5 + rows[0]["angka_kredit"] + rows[1]["angka_kredit"])
 
 
 @pytest.mark.parametrize("command", ["predikat", "kurva", "angka-kredit"])
