@@ -126,3 +126,14 @@ def test_dates_outside_1900_to_2100_are_refused_without_overflow(tmp_path):
     evaluasi.write_text(evaluasi.read_text().replace("tanggal: 2026-04-08", "tanggal: 9999-12-31"))
     _ditolak(tmp_path, ["keberatan", NIP_STAF, "tw1", "--tahun", "2026"], "evaluasi tw1 SKP 2026 belum ada")
     assert not list(tmp_path.rglob("*.tmp"))
+
+
+def test_evaluation_names_its_own_appraiser_when_the_profile_changed_since_the_skp(tmp_path):
+    records = tulis_arsip_sah(tmp_path)
+    profil = records / "biro-sdm" / "pegawai" / NIP_STAF / "profil.yaml"
+    profil.write_text(profil.read_text().replace(f'penilai: "{NIP_KEPALA}"', f'penilai: "{NIP_SEKJEN}"'))
+    result = jalankan_cli("new", "evaluasi", NIP_STAF, "tw2", "--tahun", "2026", "--tanggal", "2026-07-06",
+                          cwd=tmp_path)
+    assert result.code == 0, result.err
+    text = (tmp_path / result.out.strip()).read_text()
+    assert f'penilai: "{NIP_SEKJEN}"   # penilai evaluasi ini (di SKP: {NIP_KEPALA})' in text

@@ -173,9 +173,13 @@ def test_adding_feedback_is_fine_and_confidential_text_is_never_quoted(repo):
     assert "Masalah pribadi" not in text
 
 
-def test_changing_a_target_warns_and_the_summary_names_it(repo):
+REVISI = f'revisi:\n  - {{tanggal: 2026-05-02, alasan: Target dinaikkan., disetujui_oleh: "{NIP_KEPALA}"}}\n'
+
+
+def test_changing_a_target_with_a_revision_warns_and_the_summary_names_both(repo):
     skp = repo / STAF / "2026/skp.yaml"
     ganti(skp, "target: {nilai: 4, satuan: modul}", "target: {nilai: 5, satuan: modul}")
+    skp.write_text(skp.read_text() + REVISI)
     komit(repo, "Naikkan target")
     result, found = validate(repo)
     assert result.code == 0
@@ -186,6 +190,35 @@ def test_changing_a_target_warns_and_the_summary_names_it(repo):
     assert k704["line"] == line
     assert validate(repo, "--strict")[0].code == 1
     assert "Target indikator iki-1 (RHK rhk-1): 4 modul → 5 modul" in summary(repo)
+    assert "Revisi SKP 2026-05-02: “Target dinaikkan.”, disetujui Hendra" in summary(repo)
+
+
+def test_changing_a_set_skp_without_a_revision_is_an_error(repo):
+    skp = repo / STAF / "2026/skp.yaml"
+    ganti(skp, "target: {nilai: 4, satuan: modul}", "target: {nilai: 5, satuan: modul}")
+    komit(repo, "Naikkan target diam-diam")
+    result, found = validate(repo)
+    assert result.code == 1
+    [k707] = [d for d in found if d["code"] == "K707"]
+    assert k707["severity"] == "error" and "tanpa catatan revisi" in k707["message"]
+    assert "4 modul → 5 modul" in k707["message"]
+    assert k707["line"] == skp.read_text().splitlines().index("        target: {nilai: 5, satuan: modul}") + 1
+
+
+def test_a_revision_drops_an_rhk_that_an_earlier_evaluation_still_refers_to(repo):
+    skp = repo / STAF / "2026/skp.yaml"
+    evaluasi = (repo / STAF / "2026/evaluasi/tw1.yaml").read_text()
+    assert "rhk: rhk-1" in evaluasi
+    # the RHK is kept with berlaku_sampai after the first quarter: tw1 still refers to it, tw2 may not
+    ganti(skp, "    jenis: utama\n", "    jenis: utama\n    berlaku_sampai: 2026-03-31\n")
+    skp.write_text(skp.read_text() + REVISI)
+    tulis(repo, f"{STAF}/2026/evaluasi/tw2.yaml",
+          evaluasi.replace("periode: tw1", "periode: tw2").replace("tanggal: 2026-04-08", "tanggal: 2026-07-08"))
+    komit(repo, "Revisi: RHK rhk-1 berakhir")
+    result, found = validate(repo)
+    assert ("K424", f"{STAF}/2026/evaluasi/tw2.yaml") in codes(found)
+    assert ("K424", f"{STAF}/2026/evaluasi/tw1.yaml") not in codes(found)
+    assert "K707" not in {d["code"] for d in found}
 
 
 def test_a_superiors_removed_rhk_is_reported_on_the_unchanged_subordinate(repo):
@@ -203,7 +236,7 @@ def test_staged_changes_count_and_paths_after_the_double_dash_filter(repo):
     ganti(repo / STAF / "2026/skp.yaml", "target: {nilai: 4, satuan: modul}", "target: {nilai: 6, satuan: modul}")
     git(repo, "add", "-A")  # staged, not committed
     result, found = validate(repo)
-    assert {d["code"] for d in found} == {"K704"}
+    assert {d["code"] for d in found} == {"K707"}
     result, found = validate(repo, "--", "records/sekretariat")
     assert result.code == 0 and found == []
 
@@ -241,7 +274,7 @@ def test_an_organisation_rating_change_shows_in_the_unit_section_and_the_curve(r
     assert "#### Biro Sumber Daya Manusia (biro-sdm)" in text
     assert "Predikat organisasi Triwulan I: Istimewa → Butuh Perbaikan." in text
     row = next(line for line in text.splitlines() if line.startswith("| biro-sdm | Triwulan I 2026 |"))
-    assert "Istimewa → Butuh Perbaikan" in row and "Baik 1 (sesuai kurva)" in row
+    assert "Istimewa → Butuh Perbaikan" in row and "Baik 1 (menyimpang, dengan kalibrasi)" in row
     assert "menyimpang" in row.split("|")[5]  # after: butuh_perbaikan needs at least 60% Butuh Perbaikan
 
 

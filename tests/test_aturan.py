@@ -6,7 +6,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kinerja.aturan import (
@@ -14,6 +14,7 @@ from kinerja.aturan import (
     JENIS_ASN,
     JENIS_JABATAN,
     JENJANG,
+    MAYORITAS,
     PERIODE,
     PREDIKAT,
     PREDIKAT_ORGANISASI,
@@ -296,17 +297,21 @@ def test_objection_decision_wins(hasil, perilaku, pimpinan, organisasi):
 
 
 @pytest.mark.parametrize("organisasi, jumlah, awalan", [
-    # istimewa: sangat_baik at most 70%
+    # istimewa: most are sangat_baik, at most 70%
     ("istimewa", {"sangat_baik": 7, "baik": 3}, []),
     ("istimewa", {"sangat_baik": 71, "baik": 29}, ["Predikat Sangat Baik 71 dari 100 pegawai"]),
-    # baik: baik at most 70%; at least one butuh_perbaikan or kurang
+    ("istimewa", {"sangat_baik": 4, "baik": 3, "kurang": 3}, []),
+    ("istimewa", {"sangat_baik": 3, "baik": 3, "kurang": 1}, ["Predikat Sangat Baik 3 dari 7 pegawai"]),  # a tie
+    # baik: most are baik, at most 70%; at least one butuh_perbaikan or kurang
     ("baik", {"baik": 7, "butuh_perbaikan": 3}, []),
     ("baik", {"baik": 71, "kurang": 29}, ["Predikat Baik 71 dari 100 pegawai"]),
-    ("baik", {"sangat_baik": 9, "kurang": 1}, []),
-    ("baik", {"sangat_baik": 9, "butuh_perbaikan": 1}, []),
-    ("baik", {"sangat_baik": 5, "baik": 5},
+    ("baik", {"baik": 6, "sangat_baik": 3, "kurang": 1}, []),
+    ("baik", {"baik": 6, "sangat_baik": 3, "butuh_perbaikan": 1}, []),
+    ("baik", {"sangat_baik": 9, "kurang": 1}, ["Predikat Baik 0 dari 10 pegawai"]),
+    ("baik", {"sangat_baik": 4, "baik": 6},
      ["Predikat Butuh Perbaikan dan Kurang/Misconduct 0 dari 10 pegawai"]),
-    ("baik", {"sangat_kurang": 10}, ["Predikat Butuh Perbaikan dan Kurang/Misconduct 0 dari 10 pegawai"]),
+    ("baik", {"sangat_kurang": 10}, ["Predikat Baik 0 dari 10 pegawai",
+                                     "Predikat Butuh Perbaikan dan Kurang/Misconduct 0 dari 10 pegawai"]),
     # butuh_perbaikan: butuh_perbaikan at least 60%; sangat_baik at most 10%
     ("butuh_perbaikan", {"butuh_perbaikan": 6, "baik": 3, "sangat_baik": 1}, []),
     ("butuh_perbaikan", {"butuh_perbaikan": 59, "baik": 41}, ["Predikat Butuh Perbaikan 59 dari 100 pegawai"]),
@@ -350,8 +355,10 @@ def test_curve_with_nobody_has_nothing_to_check(organisasi):
 @pytest.mark.parametrize("organisasi, jumlah, kalimat", [
     ("istimewa", {"sangat_baik": 8, "baik": 2}, "Predikat Sangat Baik 8 dari 10 pegawai (80%), paling banyak 70%."),
     ("baik", {"baik": 5, "kurang": 1}, "Predikat Baik 5 dari 6 pegawai (83,3%), paling banyak 70%."),
-    ("baik", {"sangat_baik": 3},
+    ("baik", {"baik": 2, "sangat_baik": 1},
      "Predikat Butuh Perbaikan dan Kurang/Misconduct 0 dari 3 pegawai (0%), paling sedikit 1 pegawai."),
+    ("baik", {"baik": 2, "sangat_baik": 2, "kurang": 1},
+     "Predikat Baik 2 dari 5 pegawai (40%), bukan sebagian besar: harus lebih banyak daripada predikat lain mana pun."),
     ("butuh_perbaikan", {"butuh_perbaikan": 5, "sangat_baik": 1},
      "Predikat Sangat Baik 1 dari 6 pegawai (16,7%), paling banyak 10%."),
     ("butuh_perbaikan", {"butuh_perbaikan": 1, "baik": 2},
@@ -378,8 +385,10 @@ def test_curve_rejects_unknown_codes_and_bad_counts():
 
 
 def test_uraian_kurva_reads_like_the_regulation():
-    assert uraian_kurva("istimewa") == ["Sangat Baik paling banyak 70%"]
-    assert uraian_kurva("baik") == [
+    assert uraian_kurva("istimewa") == [
+        "Sangat Baik sebagian besar (lebih banyak daripada predikat lain mana pun)", "Sangat Baik paling banyak 70%"]
+    assert uraian_kurva("baik", "lebih_dari_separuh") == [
+        "Baik sebagian besar (lebih dari separuh pegawai)",
         "Baik paling banyak 70%", "Butuh Perbaikan dan Kurang/Misconduct paling sedikit 1 pegawai"]
     assert uraian_kurva("sangat_kurang") == [
         "Sangat Kurang paling sedikit 60%",
@@ -388,11 +397,18 @@ def test_uraian_kurva_reads_like_the_regulation():
     ]
 
 
-def _kurva_brute_force(organisasi, jumlah):
+def _kurva_brute_force(organisasi, jumlah, mayoritas="terbanyak"):
     """The domain table's curve, checked with floor/ceiling head counts (independent of the module).
     Returns (label in the sentence, head count, limit in percent or None) for each broken rule."""
     total = sum(jumlah.values())
     n = {kode: jumlah.get(kode, 0) for kode in PREDIKAT}
+
+    def sebagian_besar(kode):
+        def cek(bagian, _):
+            if mayoritas == "lebih_dari_separuh":
+                return bagian > total / 2
+            return all(bagian > n[k] for k in n if k != kode)
+        return cek
 
     def paling_banyak(bagian, persen):
         return bagian <= total * persen // 100
@@ -401,8 +417,10 @@ def _kurva_brute_force(organisasi, jumlah):
         return bagian >= -(-total * persen // 100)
 
     aturan = {
-        "istimewa": [("Sangat Baik", n["sangat_baik"], paling_banyak, 70)],
+        "istimewa": [("Sangat Baik", n["sangat_baik"], sebagian_besar("sangat_baik"), None),
+                     ("Sangat Baik", n["sangat_baik"], paling_banyak, 70)],
         "baik": [
+            ("Baik", n["baik"], sebagian_besar("baik"), None),
             ("Baik", n["baik"], paling_banyak, 70),
             ("Butuh Perbaikan dan Kurang/Misconduct", n["butuh_perbaikan"] + n["kurang"],
              lambda bagian, _: bagian > 0, None),
@@ -427,9 +445,9 @@ def _kurva_brute_force(organisasi, jumlah):
     return [(label, bagian, persen) for label, bagian, cek, persen in aturan if not cek(bagian, persen)]
 
 
-def _sama_dengan_brute_force(organisasi, jumlah):
-    pelanggaran = periksa_kurva(organisasi, jumlah)
-    harapan = _kurva_brute_force(organisasi, jumlah)
+def _sama_dengan_brute_force(organisasi, jumlah, mayoritas="terbanyak"):
+    pelanggaran = periksa_kurva(organisasi, jumlah, mayoritas)
+    harapan = _kurva_brute_force(organisasi, jumlah, mayoritas)
     assert len(pelanggaran) == len(harapan), (organisasi, jumlah, pelanggaran)
     total = sum(jumlah.values())
     for kalimat, (label, bagian, batas) in zip(pelanggaran, harapan, strict=True):
@@ -443,11 +461,13 @@ def _sama_dengan_brute_force(organisasi, jumlah):
 
 @given(
     organisasi=st.sampled_from(list(PREDIKAT_ORGANISASI)),
+    mayoritas=st.sampled_from(list(MAYORITAS)),
     jumlah=st.dictionaries(st.sampled_from(list(PREDIKAT)),
                            st.one_of(st.integers(min_value=0, max_value=12), st.integers(min_value=0, max_value=5000))),
 )
-def test_curve_agrees_with_brute_force(organisasi, jumlah):
-    _sama_dengan_brute_force(organisasi, jumlah)
+@settings(max_examples=200)
+def test_curve_agrees_with_brute_force(organisasi, mayoritas, jumlah):
+    _sama_dengan_brute_force(organisasi, jumlah, mayoritas)
 
 
 def _semua_sebaran(total, kode):
@@ -460,12 +480,26 @@ def _semua_sebaran(total, kode):
             yield {kode[0]: n, **sisa}
 
 
+@pytest.mark.parametrize("mayoritas", list(MAYORITAS))
 @pytest.mark.parametrize("organisasi", list(PREDIKAT_ORGANISASI))
-def test_curve_agrees_with_brute_force_on_every_small_unit(organisasi):
-    # units of up to 10 employees land exactly on every 10%, 60% and 70% boundary
+def test_curve_agrees_with_brute_force_on_every_small_unit(organisasi, mayoritas):
+    # units of up to 10 employees land exactly on every 10%, 60% and 70% boundary (and on every
+    # tie and half of "most")
     for total in range(11):
         for jumlah in _semua_sebaran(total, list(PREDIKAT)):
-            _sama_dengan_brute_force(organisasi, jumlah)
+            _sama_dengan_brute_force(organisasi, jumlah, mayoritas)
+
+
+@pytest.mark.parametrize("jumlah, terbanyak, separuh", [
+    ({"baik": 4, "sangat_baik": 3, "kurang": 3}, True, False),   # most by count, not more than half
+    ({"baik": 5, "sangat_baik": 4, "kurang": 1}, True, False),   # exactly half is not more than half
+    ({"baik": 6, "sangat_baik": 3, "kurang": 1}, True, True),
+    ({"baik": 3, "sangat_baik": 3, "kurang": 1}, False, False),  # a tie is not most
+])
+def test_kurva_mayoritas_both_ways_on_both_sides_of_the_boundary(jumlah, terbanyak, separuh):
+    for mayoritas, sesuai in (("terbanyak", terbanyak), ("lebih_dari_separuh", separuh)):
+        pelanggaran = [k for k in periksa_kurva("baik", jumlah, mayoritas) if "sebagian besar" in k]
+        assert (not pelanggaran) == sesuai, (mayoritas, pelanggaran)
 
 
 # --- credit points --------------------------------------------------------------------------

@@ -75,6 +75,12 @@ def _ganti_nama(pattern: str, baru: str):
     return run
 
 
+def _tambah(path: Path | None, text: str) -> None:
+    """Append top-level keys to a record."""
+    if path is not None and path.exists():
+        path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
 def _tanpa_jejak_waktu(records: Path, rng: random.Random) -> None:
     """Add an evaluation and edit another file, then put every touched mtime back (rsync -a, cp -p)."""
     folder = records / BIRO / "pegawai" / KABAG / "2026" / "evaluasi"
@@ -157,6 +163,24 @@ MUTASI = {
         "catatan: Catatan baru.\n", encoding="utf-8"),
     "nip di dua unit": lambda r, rng: shutil.copytree(r / BIRO / "pegawai" / KABAG, r / BAGIAN / "pegawai" / KABAG,
                                                       dirs_exist_ok=True),
+    "pimpinan berganti bermasa": _ganti(f"{BIRO}/unit.yaml", r'pimpinan: "\d+"',
+                                        f'pimpinan:\n  - {{nip: "{KEPALA_BIRO}", mulai: 2020-01-01, '
+                                        'selesai: 2025-12-31}'
+                                        f'\n  - {{nip: "{KABAG}", mulai: 2026-01-01}}'),
+    "plt pimpinan": _ganti(f"{BAGIAN}/unit.yaml", r'pimpinan: "(\d+)"',
+                           r'pimpinan:\n  - {nip: "\1", mulai: 2020-01-01, selesai: 2026-03-31}'
+                           f'\n  - {{nip: "{KABAG}", mulai: 2026-04-01, sebagai: plt}}'),
+    "status absen": lambda r, rng: _tambah(_berkas(r, f"{BIRO}/pegawai/*/profil.yaml", 2),
+                                           "status:\n  - {jenis: tugas_belajar, mulai: 2026-01-01}\n"),
+    "revisi skp": lambda r, rng: _tambah(_berkas(r, f"{BIRO}/pegawai/*/2026/skp.yaml", 1),
+                                         'revisi:\n  - {tanggal: 2026-06-01, alasan: Ubah., '
+                                         f'disetujui_oleh: "{KABAG}"}}\n'),
+    "rhk berakhir": _ganti(f"{BIRO}/pegawai/*/2026/skp.yaml", r"(\n    jenis: \w+\n)",
+                           r"\1    berlaku_sampai: 2026-03-31\n", 2),
+    "penilai evaluasi": _ganti(f"{BAGIAN}/pegawai/*/2026/evaluasi/tw2.yaml", r"(status: \w+\n)",
+                               f'\\1penilai: "{KEPALA_BIRO}"\n', 2),
+    "aturan instansi": lambda r, rng: _tambah(r / "instansi.yaml",
+                                              "aturan: {kurva_mayoritas: lebih_dari_separuh, hari_keberatan: 3}\n"),
     "waktu dipulihkan": _tanpa_jejak_waktu,
     "isi acak": _isi_acak,
     "hapus acak": _hapus_acak,

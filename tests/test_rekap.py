@@ -54,8 +54,9 @@ def test_kurva_rows_report_deviations_with_and_without_kalibrasi():
     assert calibrated["sesuai"] is False and calibrated["kalibrasi"]
     uncalibrated = rows[("bagian-pengembangan-pegawai", 2025, "tahunan")]
     assert uncalibrated["sesuai"] is False and uncalibrated["kalibrasi"] is None
+    # the unit's head counts in the parent's curve (their appraiser's unit), not in their own
     assert uncalibrated["pelanggaran"] == [
-        "Predikat Butuh Perbaikan dan Kurang/Misconduct 0 dari 8 pegawai (0%), paling sedikit 1 pegawai."]
+        "Predikat Butuh Perbaikan dan Kurang/Misconduct 0 dari 7 pegawai (0%), paling sedikit 1 pegawai."]
     for row in rows.values():
         assert list(row["jumlah"]) == ["sangat_baik", "baik", "butuh_perbaikan", "kurang", "sangat_kurang"]
         assert row["total"] == sum(row["jumlah"].values())
@@ -63,12 +64,14 @@ def test_kurva_rows_report_deviations_with_and_without_kalibrasi():
 
 
 def test_angka_kredit_of_a_transferred_functional_employee():
+    # transferred on 15 July 2025: July belongs to the second SKP (16 of its 31 days); 6 + 6 months
     rows = [r for r in _json("angka-kredit") if r["nip"] == ANDIKA]
     assert [(r["skp"], r["bulan"], r["jenjang"], r["koefisien"]) for r in rows] == \
         [("2025", 6, "ahli_pertama", 12.5), ("2025-2", 6, "ahli_pertama", 12.5)]
     for row in rows:
         assert row["angka_kredit"] == pytest.approx(6 / 12 * row["persen"] / 100 * 12.5)
-    assert rows[1]["kumulatif"] == pytest.approx(rows[0]["angka_kredit"] + rows[1]["angka_kredit"])
+    # from the starting balance of 12.5 (profil.yaml angka_kredit_awal, per 2024-12-31)
+    assert rows[1]["kumulatif"] == pytest.approx(12.5 + rows[0]["angka_kredit"] + rows[1]["angka_kredit"])
 
 
 @pytest.mark.parametrize("command", ["predikat", "kurva", "angka-kredit"])

@@ -35,6 +35,17 @@ FOLDER_D = f"biro-sdm/pegawai/{D}/2026"
 EVAL = f"{FOLDER_D}/evaluasi/tw1.yaml"
 UB = f"{FOLDER_D}/umpan-balik/2026-02-14-modul-cuti.yaml"
 KEBERATAN = f"{FOLDER_D}/keberatan/tw1.yaml"
+REVISI_OLEH = 'revisi:\n  - {{tanggal: 2026-03-01, alasan: Perubahan prioritas., disetujui_oleh: "{nip}"}}\n'
+
+
+def masa_pimpinan(selesai_1: str, mulai_2: str) -> str:
+    """Three definitive terms of the head of biro-sdm (the first two as given)."""
+    return (f'pimpinan:\n  - {{nip: "{X}", mulai: 2019-01-01, selesai: {selesai_1}}}\n'
+            f'  - {{nip: "{A}", mulai: {mulai_2}, selesai: 2023-12-31}}\n'
+            f'  - {{nip: "{B}", mulai: 2024-01-01}}')
+
+
+KALIBRASI = "    kalibrasi: Unit hanya berisi satu pegawai yang dinilai; kurva tidak dapat dipenuhi.\n"
 
 Ubah = Callable[[Path], None]  # an edit of the records folder
 
@@ -178,12 +189,11 @@ RHK_KEPALA_KEDUA = """  - id: {rhk}
         perspektif: proses_bisnis
 perilaku_kerja:"""
 
-PENETAPAN_KEDUA = """    tanggal: 2026-04-05
-  - periode: {periode}
+PENETAPAN_KEDUA = KALIBRASI + """  - periode: {periode}
     predikat: istimewa
     ditetapkan_oleh: "197502102000031001"
     tanggal: {tanggal}
-"""
+""" + KALIBRASI
 
 SKP_DRAFT_D = ganti_di(SKP_D, "status: ditetapkan\nditetapkan: 2026-01-20\n", "status: draft\n")
 SKP_DRAFT_B = ganti_di(SKP_B, "status: ditetapkan\nditetapkan: 2026-01-15\n", "status: draft\n")
@@ -385,7 +395,8 @@ SKEMA = [
           galat(SKP_D, 7, 9, "K207", "Nama: teks tidak boleh kosong.")),
     kasus("K207-daftar-kosong",
           ganti_di(ORG, 'penetapan:\n  - periode: tw1\n    predikat: istimewa\n'
-                        '    ditetapkan_oleh: "197502102000031001"\n    tanggal: 2026-04-05\n', "penetapan: []\n"),
+                        '    ditetapkan_oleh: "197502102000031001"\n    tanggal: 2026-04-05\n'
+                        + KALIBRASI, "penetapan: []\n"),
           galat(ORG, 3, 12, "K207", "Penetapan: daftar tidak boleh kosong.")),
     kasus("K207-di-luar-batas", ganti_di(UNIT_B, "admin: [hr-biro-sdm]",
                                          "admin: [hr-biro-sdm]\naturan: {hari_keberatan: 0}"),
@@ -534,8 +545,8 @@ SILANG = [
           galat(f"{FOLDER_D}/evaluasi/b01.yaml", 2, 10, "K510",
                 "Periode 'b01' tidak sesuai evaluasi periodik unit (triwulanan).")),
     kasus("K510-periode-penetapan-organisasi",
-          ganti_di(ORG, "    tanggal: 2026-04-05\n", PENETAPAN_KEDUA.format(periode="b01", tanggal="2026-02-05")),
-          galat(ORG, 8, 14, "K510", "Periode 'b01' tidak sesuai evaluasi periodik unit (triwulanan).")),
+          ganti_di(ORG, KALIBRASI, PENETAPAN_KEDUA.format(periode="b01", tanggal="2026-02-05")),
+          galat(ORG, 9, 14, "K510", "Periode 'b01' tidak sesuai evaluasi periodik unit (triwulanan).")),
     kasus("K520-skp-melewati-tenggat", ganti_di(SKP_D, "ditetapkan: 2026-01-20", "ditetapkan: 2026-02-10"),
           peringatan(SKP_D, 19, 13, "K520", "SKP ditetapkan 2026-02-10, melewati tenggat 2026-01-31.")),
     kasus("K520-tenggat-unit", (ganti_di(UNIT_B, "admin: [hr-biro-sdm]",
@@ -577,8 +588,8 @@ SILANG = [
     kasus("K529-keputusan-sebelum-keberatan", tulis(KEBERATAN, keberatan(oleh=A, tanggal="2026-04-09")),
           galat(KEBERATAN, 6, 12, "K529", "Keputusan atas keberatan bertanggal sebelum keberatan diajukan.")),
     kasus("K531-penetapan-ganda",
-          ganti_di(ORG, "    tanggal: 2026-04-05\n", PENETAPAN_KEDUA.format(periode="tw1", tanggal="2026-04-06")),
-          galat(ORG, 8, 14, "K531", "Periode 'tw1' ditetapkan lebih dari sekali.")),
+          ganti_di(ORG, KALIBRASI, PENETAPAN_KEDUA.format(periode="tw1", tanggal="2026-04-06")),
+          galat(ORG, 9, 14, "K531", "Periode 'tw1' ditetapkan lebih dari sekali.")),
     kasus("K532-konseling-tidak-rahasia", ganti_di(UB, "jenis: dialog_kinerja", "jenis: konseling"),
           peringatan(UB, 8, 10, "K532", "Catatan konseling selalu rahasia; 'rahasia: false' diabaikan.")),
     kasus("K533-tanggal-penetapan", ganti_di(ORG, "tanggal: 2026-04-05", "tanggal: 2028-01-05"),
@@ -606,7 +617,8 @@ SILANG = [
           peringatan(f"biro-sdm/pegawai/{B}/2026/evaluasi/tw1.yaml", 9, 21, "K604",
                      "Rating hasil kerja pimpinan unit (sesuai_ekspektasi) berbeda dari yang diturunkan dari predikat "
                      "organisasi istimewa (di_atas_ekspektasi).")),
-    kasus("K605-kurva-menyimpang", ganti_di(ORG, "predikat: istimewa", "predikat: baik"),
+    kasus("K605-kurva-menyimpang",
+          (ganti_di(ORG, "predikat: istimewa", "predikat: baik"), ganti_di(ORG, KALIBRASI, "")),
           peringatan(ORG, 5, 15, "K605", "Distribusi predikat Triwulan I 2026 menyimpang dari kurva organisasi Baik: "
                                          "Predikat Baik 1 dari 1 pegawai (100%), paling banyak 70%.", "kalibrasi")),
     kasus("K606-rating-di-atas-capaian-kurang",
@@ -619,10 +631,30 @@ SILANG = [
                 EVALUASI_TAHUNAN.format(nilai_1=4, nilai_2=1, rating="di_bawah_ekspektasi")),
           peringatan(f"{FOLDER_D}/evaluasi/tahunan.yaml", 13, 21, "K606",
                      "Rating hasil kerja di_bawah_ekspektasi sementara capaian setiap indikator mencapai 100%.")),
+    kasus("K414-revisi-bukan-oleh-penilai",
+          ubah_bita(SKP_D, lambda raw: raw + REVISI_OLEH.format(nip=A).encode()),
+          peringatan(SKP_D, 52, 73, "K414", f"Revisi SKP disetujui oleh {A}, bukan pejabat penilai SKP ini ({B}).")),
+    kasus("K424-rhk-belum-berlaku",
+          ganti_di(SKP_D, "  - id: rhk-2\n", "  - id: rhk-2\n    berlaku_mulai: 2026-07-01\n"),
+          galat(EVAL, 12, 10, "K424",
+                "RHK 'rhk-2' tidak berlaku pada periode evaluasi ini (berlaku mulai 2026-07-01).")),
+    kasus("K534-masa-pimpinan-definitif-bertumpang-tindih",
+          ganti_di(UNIT_B, f'pimpinan: "{B}"', masa_pimpinan("2022-12-31", "2022-06-01")),
+          galat(UNIT_B, 8, 40, "K534", f"Masa jabatan pimpinan definitif {A} bertumpang tindih dengan masa {X}.",
+                "sebagai: plt atau plh")),
+    kasus("K535-masa-pimpinan-terbalik",
+          ganti_di(UNIT_B, f'pimpinan: "{B}"', masa_pimpinan("2018-12-31", "2023-01-01")),
+          galat(UNIT_B, 7, 61, "K535",
+                f"Masa jabatan pimpinan {X} berakhir (2018-12-31) sebelum dimulai (2019-01-01).")),
+    kasus("K535-masa-status-terbalik",
+          ubah_bita(PROFIL_D, lambda raw: raw + b"status:\n"
+                    b"  - {jenis: cuti_besar, mulai: 2026-05-01, selesai: 2026-04-01}\n"),
+          galat(PROFIL_D, 12, 53, "K535", "Masa cuti_besar berakhir (2026-04-01) sebelum dimulai (2026-05-01).")),
     kasus("K608-penetapan-bukan-oleh-pimpinan-induk",
           ganti_di(ORG, f'ditetapkan_oleh: "{A}"', f'ditetapkan_oleh: "{X}"'),
           peringatan(ORG, 6, 22, "K608",
-                     f"Predikat organisasi ditetapkan oleh {X}, bukan pimpinan unit induk sekretariat ({A}).")),
+                     f"Predikat organisasi ditetapkan oleh {X}, bukan pimpinan unit induk sekretariat pada "
+                     f"2026-04-05 ({A}).")),
 ]
 
 # Variants of the valid tree that must stay valid (the rules' exceptions).
@@ -633,9 +665,7 @@ SAH_JUGA = [
     kasus("crlf-diterima", ubah_bita(SKP_D, lambda raw: raw.replace(b"\n", b"\r\n"))),
     kasus("kepala-unit-tanpa-rating-hasil-memakai-predikat-organisasi",
           tulis(f"biro-sdm/pegawai/{B}/2026/evaluasi/tw1.yaml", evaluasi_kepala("tw1", "2026-04-06"))),
-    kasus("kurva-menyimpang-dengan-kalibrasi",
-          ganti_di(ORG, "predikat: istimewa",
-                   "predikat: baik\n    kalibrasi: Unit hanya berisi satu pegawai yang dinilai.")),
+    kasus("kurva-menyimpang-dengan-kalibrasi", ganti_di(ORG, "predikat: istimewa", "predikat: baik")),
     kasus("keberatan-tepat-waktu-diputus-atasan-penilai",
           tulis(KEBERATAN, keberatan("2026-04-22", oleh=A, tanggal="2026-04-30"))),
     kasus("skp-kedua-setelah-mutasi",
@@ -647,6 +677,15 @@ SAH_JUGA = [
           (ganti_di(UNIT_B, "admin: [hr-biro-sdm]", "admin: [hr-biro-sdm]\naturan: {tenggat_skp: 02-28}"),
            ganti_di(SKP_D, "ditetapkan: 2026-01-20", "ditetapkan: 2026-02-10"))),
     kasus("penilai-pimpinan-di-luar-repositori", ganti_di(PROFIL_D, "akun_git: sariw\n", "")),
+    kasus("plt-boleh-bertumpang-tindih-dengan-definitif",
+          ganti_di(UNIT_B, f'pimpinan: "{B}"',
+                   f'pimpinan:\n  - {{nip: "{B}", mulai: 2024-01-01}}\n'
+                   f'  - {{nip: "{D}", mulai: 2026-06-01, selesai: 2026-06-30, sebagai: plh}}')),
+    kasus("revisi-oleh-penilai", ubah_bita(SKP_D, lambda raw: raw + REVISI_OLEH.format(nip=B).encode())),
+    kasus("aturan-instansi-diganti-unit",
+          (tulis("instansi.yaml", "nama: Kementerian Contoh\n"
+                                  "aturan: {tenggat_skp: 01-10, kurva_mayoritas: lebih_dari_separuh}\n"),
+           ganti_di(UNIT_B, "admin: [hr-biro-sdm]", "admin: [hr-biro-sdm]\naturan: {tenggat_skp: 01-31}"))),
 ]
 
 KASUS = LOADER + BERKAS + SKEMA + SILANG + SAH_JUGA

@@ -14,6 +14,8 @@ import stat
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import astuple, dataclass, field
+from datetime import date
+from fractions import Fraction
 from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
@@ -24,8 +26,9 @@ from kinerja.aturan import Aturan
 from kinerja.laporan import ERROR, Diagnostik
 from kinerja.progres import Progres
 from kinerja.model import (
-    IKI, RHK, SKP, Arsip, Evaluasi, HasilEvaluasi, Identitas, Instansi, Keberatan, Keputusan, Organisasi,
-    Pegawai, PenetapanOrganisasi, Potensi, Realisasi, Sumber, UmpanBalik, Unit, tanggal,
+    IKI, RHK, SKP, AngkaKreditAwal, Arsip, Berlaku, Evaluasi, HasilEvaluasi, Identitas, Instansi, Keberatan,
+    Keputusan, MasaPimpinan, MasaStatus, Organisasi, Pegawai, PenetapanOrganisasi, Potensi, Realisasi, Revisi,
+    Sumber, UmpanBalik, Unit, tanggal,
 )
 from kinerja.yamlio import Dokumen, YamlError, muat_bytes
 
@@ -292,18 +295,40 @@ def _identitas(data: dict) -> Identitas:
                      data.get("jenjang"))
 
 
-def _unit(b: Bacaan) -> Unit:
+def _masa_pimpinan(pimpinan: str | list) -> list[MasaPimpinan]:
+    if isinstance(pimpinan, str):
+        return [MasaPimpinan(pimpinan, None, None, "definitif", None)]
+    return [MasaPimpinan(m["nip"], tanggal(m["mulai"]), tanggal(m.get("selesai")), m.get("sebagai", "definitif"), n)
+            for n, m in enumerate(pimpinan)]
+
+
+def _kepala_sekarang(masa: list[MasaPimpinan]) -> str:
+    """The head "as of now" without reading the clock: the latest-starting definitive term
+    still open, else the latest-starting term of any kind."""
+    def mulai(m: MasaPimpinan):
+        return (m.mulai or date.min, m.selesai is None)
+    terbuka = [m for m in masa if m.sebagai == "definitif" and m.selesai is None]
+    return max(terbuka or masa, key=mulai).nip
+
+
+def _unit(b: Bacaan, instansi: Instansi | None) -> Unit:
     d = b.data
-    return Unit(d["kode"], d["nama"], d["instansi"], d.get("induk"), d["pimpinan"], d["evaluasi_periodik"],
-                list(d.get("admin") or []), Aturan.dari_unit(d.get("aturan")), dict(d.get("publikasi") or {}),
-                _sumber(b), d.get("tunjangan"))
+    rules = Aturan.dari_unit(instansi.aturan if instansi else None, d.get("aturan"))
+    masa = _masa_pimpinan(d["pimpinan"])
+    return Unit(d["kode"], d["nama"], d["instansi"], d.get("induk"), _kepala_sekarang(masa), d["evaluasi_periodik"],
+                list(d.get("admin") or []), rules, dict(d.get("publikasi") or {}),
+                _sumber(b), d.get("tunjangan"), masa)
 
 
 def _pegawai(b: Bacaan) -> Pegawai:
     d = b.data
+    status = [MasaStatus(m["jenis"], tanggal(m["mulai"]), tanggal(m.get("selesai")), n)
+              for n, m in enumerate(d.get("status") or [])]
+    awal = d.get("angka_kredit_awal")
+    saldo = AngkaKreditAwal(Fraction(str(awal["nilai"])), tanggal(awal["per"]), awal["jenjang"]) if awal else None
     return Pegawai(b.berkas.parts[0], d["nip"], d["nama"], d["jenis_asn"], d["pangkat_golongan"], d["jabatan"],
                    d["jenis_jabatan"], d.get("jenjang"), d["penilai"], d.get("akun_git"),
-                   _sumber(b), kelas_jabatan=d.get("kelas_jabatan"))
+                   _sumber(b), kelas_jabatan=d.get("kelas_jabatan"), status=status, angka_kredit_awal=saldo)
 
 
 def _instansi(b: Bacaan) -> Instansi:
@@ -322,14 +347,20 @@ def _skp(b: Bacaan) -> SKP:
     parts = b.berkas.parts
     hasil = [
         RHK(r["id"], r["jenis"], r.get("intervensi"), r["uraian"], r.get("penugasan_dari"),
-            [IKI(i["id"], i["aspek"], i["uraian"], i["target"], i.get("perspektif"), i.get("arah", "naik"), k)
-             for k, i in enumerate(r["indikator"])], n)
+            [IKI(i["id"], i["aspek"], i["uraian"], i["target"], i.get("perspektif"), i.get("arah", "naik"), k,
+                 _berlaku(i)) for k, i in enumerate(r["indikator"])], n, _berlaku(r))
         for n, r in enumerate(d["hasil_kerja"])
     ]
+    revisi = [Revisi(tanggal(r["tanggal"]), r["alasan"], r["disetujui_oleh"], n)
+              for n, r in enumerate(d.get("revisi") or [])]
     return SKP(parts[0], parts[2], parts[3], d["tahun"], tanggal(d["periode"]["mulai"]),
                tanggal(d["periode"]["selesai"]), d["pendekatan"], _identitas(d["pegawai"]),
                _identitas(d["penilai"]), d["status"], tanggal(d.get("ditetapkan")), hasil,
-               d["perilaku_kerja"], d["lampiran"], _sumber(b))
+               d["perilaku_kerja"], d["lampiran"], _sumber(b), revisi=revisi)
+
+
+def _berlaku(d: dict) -> Berlaku:
+    return Berlaku(tanggal(d.get("berlaku_mulai")), tanggal(d.get("berlaku_sampai")))
 
 
 def _umpan_balik(b: Bacaan) -> UmpanBalik:
@@ -348,7 +379,7 @@ def _evaluasi(b: Bacaan) -> Evaluasi:
     ]
     return Evaluasi(d["periode"], tanggal(d["tanggal"]), d["status"], hasil, d.get("rating_hasil_kerja"),
                     dict(d.get("perilaku_kerja") or {}), d.get("rating_perilaku_kerja"),
-                    d.get("catatan_rekomendasi"), _sumber(b))
+                    d.get("catatan_rekomendasi"), _sumber(b), d.get("penilai"))
 
 
 def _keberatan(b: Bacaan) -> Keberatan:
@@ -388,14 +419,13 @@ def bangun(bacaan: list[Bacaan]) -> tuple[Arsip, list[Diagnostik]]:
         present.add(b.berkas.parts[:-1])
     valid = {kind: [b for b in items if b.data is not None] for kind, items in by_kind.items()}
 
+    for b in valid.get("instansi", []):
+        arsip.instansi = _instansi(b)
     for b in valid.get("unit", []):
-        unit = _unit(b)
-        arsip.units[b.berkas.parts[0]] = unit
+        arsip.units[b.berkas.parts[0]] = _unit(b, arsip.instansi)
     for b in valid.get("organisasi", []):
         org = _organisasi(b)
         arsip.organisasi[(org.unit, int(b.berkas.parts[-1][:4]))] = org
-    for b in valid.get("instansi", []):
-        arsip.instansi = _instansi(b)
     for b in valid.get("profil", []):
         arsip.tambah_pegawai(_pegawai(b), b.berkas.parts[2])
     for b in valid.get("potensi", []):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import math
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -213,6 +214,12 @@ def rentang_periode(tahun: int, kode: str) -> tuple[date, date]:
 
 # --- configurable rules ---------------------------------------------------------------
 
+# How "most" employees (*sebagian besar*, SE MenPANRB 3/2023) is read.
+MAYORITAS = {
+    "terbanyak": "lebih banyak daripada predikat lain mana pun",
+    "lebih_dari_separuh": "lebih dari separuh pegawai",
+}
+
 RATING_PIMPINAN_BAKU = MappingProxyType({
     "istimewa": "di_atas_ekspektasi",
     "baik": "sesuai_ekspektasi",
@@ -229,11 +236,13 @@ class Aturan:
     tenggat_skp: "MM-DD", the day of the SKP's year by which it must be set.
     hari_keberatan: days after an evaluation is given within which an objection may be filed.
     rating_pimpinan: organisation predikat -> results rating of the unit head.
+    kurva_mayoritas: how "most" employees (SE MenPANRB 3/2023) is read, see MAYORITAS.
     """
 
     tenggat_skp: str = "01-31"
     hari_keberatan: int = 14
     rating_pimpinan: Mapping[str, str] = field(default_factory=lambda: dict(RATING_PIMPINAN_BAKU), hash=False)
+    kurva_mayoritas: str = "terbanyak"
 
     def __post_init__(self) -> None:
         bulan, _, hari = str(self.tenggat_skp).partition("-")
@@ -248,15 +257,19 @@ class Aturan:
             raise ValueError("rating_pimpinan harus memuat tepat setiap predikat organisasi")
         for rating in self.rating_pimpinan.values():
             _kode(RATING, rating, "Rating")
+        _kode(MAYORITAS, self.kurva_mayoritas, "Arti sebagian besar")
         object.__setattr__(self, "rating_pimpinan", MappingProxyType(dict(self.rating_pimpinan)))
 
     @classmethod
-    def dari_unit(cls, aturan: Mapping[str, Any] | None) -> Aturan:
-        """Build from unit.yaml's (schema-validated) ``aturan:`` mapping; missing keys keep
-        their defaults and a partial ``rating_pimpinan`` overrides only the ratings it names."""
-        aturan = aturan or {}
-        nilai: dict[str, Any] = {k: aturan[k] for k in ("tenggat_skp", "hari_keberatan") if k in aturan}
-        nilai["rating_pimpinan"] = {**RATING_PIMPINAN_BAKU, **(aturan.get("rating_pimpinan") or {})}
+    def dari_unit(cls, *lapisan: Mapping[str, Any] | None) -> Aturan:
+        """Build from (schema-validated) ``aturan:`` mappings, each later one overriding the earlier
+        key by key (instansi.yaml's, then unit.yaml's); missing keys keep their defaults and a
+        partial ``rating_pimpinan`` overrides only the ratings it names."""
+        nilai: dict[str, Any] = {"rating_pimpinan": dict(RATING_PIMPINAN_BAKU)}
+        for aturan in lapisan:
+            aturan = aturan or {}
+            nilai.update({k: aturan[k] for k in ("tenggat_skp", "hari_keberatan", "kurva_mayoritas") if k in aturan})
+            nilai["rating_pimpinan"].update(aturan.get("rating_pimpinan") or {})
         return cls(**nilai)
 
     def tenggat_skp_tanggal(self, tahun: int) -> date:
@@ -425,6 +438,19 @@ KURVA = {
 }
 
 
+# The predikat that "most" employees must have under an organisation rating (before its cap).
+SEBAGIAN_BESAR = {"istimewa": "sangat_baik", "baik": "baik"}
+
+
+def sebagian_besar(kode: str, jumlah: Mapping[str, int], mayoritas: str) -> bool:
+    """Whether the employees with predikat ``kode`` are "most": more than those of any other
+    single predikat (a tie is not most), or more than half of all."""
+    bagian = jumlah.get(kode, 0)
+    if _kode(MAYORITAS, mayoritas, "Arti sebagian besar") == "lebih_dari_separuh":
+        return bagian * 2 > sum(jumlah.values())
+    return all(bagian > n for k, n in jumlah.items() if k != kode)
+
+
 def _nama_predikat(syarat: Syarat) -> str:
     return " dan ".join(PREDIKAT[k] for k in syarat.predikat)
 
@@ -456,17 +482,19 @@ def _persen_pelanggaran(syarat: Syarat, bagian: int, total: int) -> str:
     return _teks_angka(bulat, 1).removesuffix(",0") + "%"
 
 
-def uraian_kurva(predikat_organisasi: str) -> list[str]:
+def uraian_kurva(predikat_organisasi: str, mayoritas: str = "terbanyak") -> list[str]:
     """The expected distribution for an organisation predikat, one phrase per condition,
-    e.g. "Sangat Baik paling banyak 70%"."""
+    e.g. "Sangat Baik sebagian besar (...)", "Sangat Baik paling banyak 70%"."""
     syarat_kurva = KURVA[_kode(PREDIKAT_ORGANISASI, predikat_organisasi, "Predikat organisasi")]
-    return [f"{_nama_predikat(s)} {_teks_batas(s)}" for s in syarat_kurva]
+    besar = SEBAGIAN_BESAR.get(predikat_organisasi)
+    awal = [f"{PREDIKAT[besar]} sebagian besar ({MAYORITAS[mayoritas]})"] if besar else []
+    return awal + [f"{_nama_predikat(s)} {_teks_batas(s)}" for s in syarat_kurva]
 
 
-def periksa_kurva(predikat_organisasi: str, jumlah: Mapping[str, int]) -> list[str]:
+def periksa_kurva(predikat_organisasi: str, jumlah: Mapping[str, int], mayoritas: str = "terbanyak") -> list[str]:
     """The curve conditions the distribution ``jumlah`` (employee predikat -> head count)
-    violates, as Indonesian sentences in the order of the regulation; [] when it holds or
-    when nobody is counted."""
+    violates, as Indonesian sentences in the order of the regulation ("most" first); [] when
+    it holds or when nobody is counted. mayoritas: how "most" is read (MAYORITAS)."""
     syarat_kurva = KURVA[_kode(PREDIKAT_ORGANISASI, predikat_organisasi, "Predikat organisasi")]
     for kode, n in jumlah.items():
         _kode(PREDIKAT, kode, "Predikat")
@@ -476,6 +504,12 @@ def periksa_kurva(predikat_organisasi: str, jumlah: Mapping[str, int]) -> list[s
     if total == 0:
         return []
     pelanggaran = []
+    besar = SEBAGIAN_BESAR.get(predikat_organisasi)
+    if besar and not sebagian_besar(besar, jumlah, mayoritas):
+        bagian = jumlah.get(besar, 0)
+        persen = _teks_angka(math.floor(Fraction(bagian * 1000, total) + Fraction(1, 2)), 1).removesuffix(",0")
+        pelanggaran.append(f"Predikat {PREDIKAT[besar]} {bagian} dari {total} pegawai ({persen}%), "
+                           f"bukan sebagian besar: harus {MAYORITAS[mayoritas]}.")
     for syarat in syarat_kurva:
         bagian = sum(jumlah.get(k, 0) for k in syarat.predikat)
         if not _terpenuhi(syarat, bagian, total):
@@ -494,6 +528,37 @@ def bulan_periode(mulai: date, selesai: date) -> int:
     if selesai < mulai:
         raise ValueError(f"Periode berakhir ({selesai}) sebelum dimulai ({mulai})")
     return (selesai.year - mulai.year) * 12 + selesai.month - mulai.month + 1
+
+
+# Status periods (profil.yaml `status`) whose whole months earn no credit points: the employee
+# does not hold the functional position then. CPNS months count like any other (see README).
+TANPA_ANGKA_KREDIT = frozenset({"tugas_belajar", "cltn", "pemberhentian_sementara"})
+
+# Cumulative credit points needed for the next step (PermenPANRB 1/2023 Lampiran, Peraturan BKN
+# 3/2023): jenjang -> {golongan ruang: points}. A golongan at the top of its jenjang needs the
+# points for the next jenjang; None where no higher step exists.
+KEBUTUHAN_ANGKA_KREDIT: Mapping[str, Mapping[str, int | None]] = MappingProxyType({
+    "pemula": {"II/a": 15},
+    "terampil": {"II/b": 20, "II/c": 20, "II/d": 60},
+    "mahir": {"III/a": 50, "III/b": 100},
+    "penyelia": {"III/c": 100, "III/d": None},
+    "ahli_pertama": {"III/a": 50, "III/b": 100},
+    "ahli_muda": {"III/c": 100, "III/d": 200},
+    "ahli_madya": {"IV/a": 150, "IV/b": 150, "IV/c": 450},
+    "ahli_utama": {"IV/d": 200, "IV/e": None},
+})
+
+
+def golongan(pangkat_golongan: str) -> str | None:
+    """The golongan ruang written in a rank, e.g. "III/b" from "Penata Muda Tk. I (III/b)"."""
+    found = re.search(r"\b(I{1,3}V?|IV)/([a-e])\b", pangkat_golongan)
+    return f"{found.group(1)}/{found.group(2)}" if found else None
+
+
+def kebutuhan_angka_kredit(jenjang: str, pangkat_golongan: str,
+                           tabel: Mapping[str, Mapping[str, int | None]] = KEBUTUHAN_ANGKA_KREDIT) -> int | None:
+    """The cumulative credit points the next rank or level needs; None when unknown or none."""
+    return tabel.get(jenjang, {}).get(golongan(pangkat_golongan) or "")
 
 
 def angka_kredit(jenjang: str, predikat: str, bulan: int) -> Fraction:

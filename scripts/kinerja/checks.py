@@ -73,12 +73,35 @@ def cek_unit(unit: Unit, kode: str, fakta: Fakta):
     if unit.kode != kode:
         yield _d(unit.sumber, ("kode",), "K303", f"Kode unit '{unit.kode}' tidak sama dengan nama foldernya '{kode}'.",
                  "Samakan kode dengan nama folder, atau pindahkan folder.")
-    if fakta.pegawai(kode, unit.pimpinan) is None:
-        yield _d(unit.sumber, ("pimpinan",), "K401",
-                 f"Pimpinan unit ({unit.pimpinan}) bukan pegawai unit ini.",
-                 f"Buat records/{kode}/pegawai/{unit.pimpinan}/profil.yaml atau perbaiki NIP pimpinan.")
+    for masa in unit.masa_pimpinan:
+        path = ("pimpinan",) if masa.index is None else ("pimpinan", masa.index, "nip")
+        if masa.selesai is None and fakta.pegawai(kode, masa.nip) is None:  # a past head may have left
+            yield _d(unit.sumber, path, "K401", f"Pimpinan unit ({masa.nip}) bukan pegawai unit ini.",
+                     f"Buat records/{kode}/pegawai/{masa.nip}/profil.yaml atau perbaiki NIP pimpinan.")
+    yield from _cek_masa_pimpinan(unit)
     if unit.induk == kode:
         yield _d(unit.sumber, ("induk",), "K402", "Unit tidak boleh menjadi induk dirinya sendiri.")
+
+
+def _cek_masa_pimpinan(unit: Unit):
+    """Each term ends after it starts; definitive terms never overlap (a Plt or Plh may)."""
+    definitif = []
+    for masa in unit.masa_pimpinan:
+        if masa.mulai and masa.selesai and masa.selesai < masa.mulai:
+            yield _d(unit.sumber, ("pimpinan", masa.index, "selesai"), "K535",
+                     f"Masa jabatan pimpinan {masa.nip} berakhir ({_tgl(masa.selesai)}) sebelum dimulai "
+                     f"({_tgl(masa.mulai)}).")
+            continue
+        for other in definitif if masa.sebagai == "definitif" else []:
+            if (other.selesai is None or masa.mulai is None or masa.mulai <= other.selesai) and (
+                    masa.selesai is None or other.mulai is None or other.mulai <= masa.selesai):
+                yield _d(unit.sumber, ("pimpinan", masa.index, "mulai"), "K534",
+                         f"Masa jabatan pimpinan definitif {masa.nip} bertumpang tindih dengan masa {other.nip}.",
+                         "Akhiri masa pimpinan sebelumnya (selesai) sehari sebelum pimpinan baru mulai; "
+                         "pejabat sementara ditulis dengan sebagai: plt atau plh.")
+                break
+        if masa.sebagai == "definitif":
+            definitif.append(masa)
 
 
 def cek_penilai(pegawai: Pegawai, fakta: Fakta):
@@ -205,6 +228,28 @@ def _cek_intervensi(fakta: Fakta, skp: SKP, jenis_jabatan: str):
                      f"RHK atasan yang tersedia: {daftar}.")
 
 
+def cek_masa(pegawai: Pegawai, fakta: Fakta):
+    """Status periods, and the dated parts of SKPs (RHK and indicators in force, revisions)."""
+    for masa in pegawai.status:
+        if masa.selesai and masa.selesai < masa.mulai:
+            yield _d(pegawai.sumber, ("status", masa.index, "selesai"), "K535",
+                     f"Masa {masa.jenis} berakhir ({_tgl(masa.selesai)}) sebelum dimulai ({_tgl(masa.mulai)}).")
+    for skp in pegawai.skp:
+        for rhk in skp.hasil_kerja:
+            for path, berlaku in [(("hasil_kerja", rhk.index), rhk.berlaku)] + [
+                    (("hasil_kerja", rhk.index, "indikator", iki.index), iki.berlaku) for iki in rhk.indikator]:
+                if berlaku.mulai and berlaku.sampai and berlaku.sampai < berlaku.mulai:
+                    yield _d(skp.sumber, path + ("berlaku_sampai",), "K535",
+                             f"Berlaku sampai {_tgl(berlaku.sampai)}, sebelum berlaku mulai {_tgl(berlaku.mulai)}.")
+        penilai = {skp.penilai.nip} | {e.penilai for e in skp.evaluasi.values() if e.penilai}
+        for revisi in skp.revisi:
+            if revisi.disetujui_oleh not in penilai:
+                yield _d(skp.sumber, ("revisi", revisi.index, "disetujui_oleh"), "K414",
+                         f"Revisi SKP disetujui oleh {revisi.disetujui_oleh}, bukan pejabat penilai SKP ini "
+                         f"({skp.penilai.nip}).", "Revisi SKP disetujui oleh pejabat penilai kinerja.",
+                         severity=WARNING)
+
+
 # --- feedback ------------------------------------------------------------------------------
 
 def cek_umpan_balik(pegawai: Pegawai, fakta: Fakta):
@@ -252,41 +297,64 @@ def cek_evaluasi(pegawai: Pegawai, fakta: Fakta):
             yield _d(evaluasi.sumber, ("tanggal",), "K524",
                      f"Evaluasi bertanggal {_tgl(evaluasi.tanggal)}, sebelum periodenya berakhir ({_tgl(akhir)}).",
                      severity=WARNING)
-        yield from _cek_isi_evaluasi(skp, hasil)
+        if evaluasi.penilai == skp.nip:
+            yield _d(evaluasi.sumber, ("penilai",), "K404", "Pegawai tidak boleh menjadi penilai dirinya sendiri.")
+        yield from _cek_isi_evaluasi(skp, hasil, (max(mulai, skp.mulai), akhir))
 
 
-def _cek_isi_evaluasi(skp: SKP, hasil):
+def _tidak_berlaku(evaluasi, path: tuple, apa: str, berlaku) -> Diagnostik:
+    sejak = f"berlaku mulai {_tgl(berlaku.mulai)}" if berlaku.mulai else ""
+    sampai = f"berlaku sampai {_tgl(berlaku.sampai)}" if berlaku.sampai else ""
+    return _d(evaluasi.sumber, path, "K424",
+              f"{apa} tidak berlaku pada periode evaluasi ini ({', '.join(x for x in (sejak, sampai) if x)}).",
+              "Evaluasi dinilai terhadap SKP sebagaimana berlaku pada periodenya (lihat revisi SKP).")
+
+
+def _cek_realisasi(evaluasi, item, rhk, rentang: tuple, final: bool):
+    semua = {i.id: i for i in rhk.indikator}
+    known = {i for i, iki in semua.items() if iki.berlaku.dalam(*rentang)}
+    for realisasi in item.realisasi:
+        path = ("hasil_kerja", item.index, "realisasi", realisasi.index, "indikator")
+        if realisasi.indikator in known:
+            continue
+        if realisasi.indikator in semua:
+            yield _tidak_berlaku(evaluasi, path, f"Indikator '{realisasi.indikator}'",
+                                 semua[realisasi.indikator].berlaku)
+        else:
+            yield _d(evaluasi.sumber, path, "K421", f"Indikator '{realisasi.indikator}' bukan indikator RHK '{rhk.id}'.",
+                     "Indikator RHK ini: " + ", ".join(sorted(known)) + ".")
+    missing = known - {r.indikator for r in item.realisasi}
+    if final and missing:
+        yield _d(evaluasi.sumber, ("hasil_kerja", item.index), "K505",
+                 f"Realisasi indikator {', '.join(sorted(missing))} belum diisi.", severity=WARNING)
+
+
+def _cek_isi_evaluasi(skp: SKP, hasil, rentang: tuple):
+    """The evaluation against the SKP as it stood in its period (rentang: first and last day)."""
     evaluasi = hasil.evaluasi
     final = evaluasi.status == "final"
     if final and skp.status != "ditetapkan":
         yield _d(evaluasi.sumber, ("status",), "K525", "Evaluasi final atas SKP yang masih draft.",
                  "Tetapkan SKP terlebih dahulu.")
+    berlaku = skp.rhk_berlaku(*rentang)
     covered: dict[str, int] = {}
     for item in evaluasi.hasil_kerja:
         rhk = skp.rhk(item.rhk)
+        path = ("hasil_kerja", item.index, "rhk")
         if rhk is None:
-            yield _d(evaluasi.sumber, ("hasil_kerja", item.index, "rhk"), "K420",
-                     f"RHK '{item.rhk}' tidak ada di SKP ini.",
-                     "RHK yang ada: " + ", ".join(r.id for r in skp.hasil_kerja) + ".")
+            yield _d(evaluasi.sumber, path, "K420", f"RHK '{item.rhk}' tidak ada di SKP ini.",
+                     "RHK yang ada: " + ", ".join(r.id for r in berlaku) + ".")
+            continue
+        if not rhk.berlaku.dalam(*rentang):
+            yield _tidak_berlaku(evaluasi, path, f"RHK '{item.rhk}'", rhk.berlaku)
             continue
         if item.rhk in covered:
-            yield _d(evaluasi.sumber, ("hasil_kerja", item.index, "rhk"), "K507",
-                     f"RHK '{item.rhk}' dinilai dua kali dalam evaluasi ini.")
+            yield _d(evaluasi.sumber, path, "K507", f"RHK '{item.rhk}' dinilai dua kali dalam evaluasi ini.")
         covered[item.rhk] = item.index
-        known = {i.id for i in rhk.indikator}
-        for realisasi in item.realisasi:
-            if realisasi.indikator not in known:
-                yield _d(evaluasi.sumber, ("hasil_kerja", item.index, "realisasi", realisasi.index, "indikator"),
-                         "K421", f"Indikator '{realisasi.indikator}' bukan indikator RHK '{rhk.id}'.",
-                         "Indikator RHK ini: " + ", ".join(sorted(known)) + ".")
-        if final:
-            missing = known - {r.indikator for r in item.realisasi}
-            if missing:
-                yield _d(evaluasi.sumber, ("hasil_kerja", item.index), "K505",
-                         f"Realisasi indikator {', '.join(sorted(missing))} belum diisi.", severity=WARNING)
+        yield from _cek_realisasi(evaluasi, item, rhk, rentang, final)
     if not final:
         return
-    for rhk in skp.hasil_kerja:
+    for rhk in berlaku:
         if rhk.id not in covered:
             yield _d(evaluasi.sumber, ("hasil_kerja",), "K504",
                      f"Evaluasi final belum memuat RHK '{rhk.id}'.", "Evaluasi final menilai setiap RHK di SKP.")
@@ -305,14 +373,14 @@ def _cek_isi_evaluasi(skp: SKP, hasil):
 
 def cek_rating(pegawai: Pegawai, fakta: Fakta):
     """Warnings where a rating runs against what the records say (advice, never a correction)."""
-    unit = fakta.unit(pegawai.unit)
+    rules = fakta.aturan(pegawai.unit)
     for hasil in _penilaian(pegawai, fakta):
         evaluasi, skp = hasil.evaluasi, hasil.skp
         if evaluasi.status != "final":
             continue
-        if hasil.pimpinan and hasil.penetapan and unit and aturan.rating_pimpinan_berbeda(
-                evaluasi.rating_hasil_kerja, hasil.penetapan.predikat, unit.aturan):
-            turunan = aturan.rating_hasil_pimpinan(hasil.penetapan.predikat, unit.aturan)
+        if hasil.pimpinan and hasil.penetapan and aturan.rating_pimpinan_berbeda(
+                evaluasi.rating_hasil_kerja, hasil.penetapan.predikat, rules):
+            turunan = aturan.rating_hasil_pimpinan(hasil.penetapan.predikat, rules)
             yield _d(evaluasi.sumber, ("rating_hasil_kerja",), "K604",
                      f"Rating hasil kerja pimpinan unit ({evaluasi.rating_hasil_kerja}) berbeda dari yang diturunkan "
                      f"dari predikat organisasi {hasil.penetapan.predikat} ({turunan}).",
@@ -361,7 +429,7 @@ def cek_keberatan(pegawai: Pegawai, fakta: Fakta):
             if keputusan.tanggal < keberatan.diajukan:
                 yield _d(keberatan.sumber, ("keputusan", "tanggal"), "K529",
                          "Keputusan atas keberatan bertanggal sebelum keberatan diajukan.")
-            atasan = fakta.atasan_penilai(skp)
+            atasan = fakta.atasan_penilai(skp, evaluasi)
             if atasan and keputusan.oleh != atasan:
                 yield _d(keberatan.sumber, ("keputusan", "oleh"), "K603",
                          f"Keputusan keberatan ditetapkan oleh {keputusan.oleh}, padahal atasan pejabat penilai "
@@ -391,10 +459,12 @@ def cek_organisasi(organisasi: Organisasi, fakta: Fakta):
             yield _d(organisasi.sumber, ("penetapan", p.index, "tanggal"), "K533",
                      f"Tanggal penetapan {_tgl(p.tanggal)} bukan pada tahun {tahun} atau awal tahun berikutnya.",
                      severity=WARNING)
-        if induk and p.ditetapkan_oleh != induk.pimpinan:
+        pejabat = {m.nip for m in induk.masa_pimpinan if m.meliputi(p.tanggal)} if induk else set()
+        if induk and p.ditetapkan_oleh not in pejabat:
+            kepala = induk.kepala(p.tanggal, definitif=False) or "tidak ada"
             yield _d(organisasi.sumber, ("penetapan", p.index, "ditetapkan_oleh"), "K608",
                      f"Predikat organisasi ditetapkan oleh {p.ditetapkan_oleh}, bukan pimpinan unit induk "
-                     f"{induk.kode} ({induk.pimpinan}).", severity=WARNING)
+                     f"{induk.kode} pada {_tgl(p.tanggal)} ({kepala}).", severity=WARNING)
 
 
 def cek_kurva(organisasi: Organisasi, fakta: Fakta):
@@ -408,8 +478,8 @@ def cek_kurva(organisasi: Organisasi, fakta: Fakta):
                  "Kurva adalah pedoman, bukan kuota: tulis alasan penyimpangan di 'kalibrasi'.", severity=WARNING)
 
 
-CEK_PEGAWAI = (cek_nip, cek_nama_folder, cek_penilai, cek_satu_unit, cek_skp, cek_umpan_balik, cek_evaluasi,
-               cek_rating, cek_keberatan)
+CEK_PEGAWAI = (cek_nip, cek_nama_folder, cek_penilai, cek_satu_unit, cek_skp, cek_masa, cek_umpan_balik,
+               cek_evaluasi, cek_rating, cek_keberatan)
 CEK_ORGANISASI = (cek_organisasi, cek_kurva)
 
 

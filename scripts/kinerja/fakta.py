@@ -39,6 +39,12 @@ def tumpang_tindih(a: SKP, b: SKP) -> bool:
     return a.mulai <= b.selesai and b.mulai <= a.selesai
 
 
+def akhir_periode(skp: SKP, periode: str) -> date:
+    """The last day of an evaluated period for an SKP: the period's, or the SKP's when it ends
+    sooner (a transfer); the day the head rule and the curve read their facts on."""
+    return min(aturan.rentang_periode(skp.tahun, periode)[1], skp.selesai)
+
+
 class Fakta:
     """Lookups over a (whole or partial) model, recording the keys read."""
 
@@ -90,13 +96,26 @@ class Fakta:
         return self.arsip.units.get(kode)
 
     def aturan(self, kode: str) -> Aturan:
-        """The unit's own rules (defaults where unit.yaml is missing or invalid)."""
+        """The unit's rules: instansi.yaml's overridden key by key by unit.yaml's (the model
+        merges them; instansi.yaml's alone where unit.yaml is missing or invalid)."""
+        self._baca("instansi")
         unit = self.unit(kode)
-        return unit.aturan if unit else Aturan()
+        if unit is not None:
+            return unit.aturan
+        return Aturan.dari_unit(self.arsip.instansi.aturan if self.arsip.instansi else None)
 
-    def pimpinan(self, kode: str) -> str | None:
+    def pimpinan(self, kode: str, pada: date | None = None) -> str | None:
+        """The unit's definitive head on a day (None: vacant or no unit.yaml); without a day,
+        the head as of now (the open definitive term, else the latest term)."""
         unit = self.unit(kode)
-        return unit.pimpinan if unit else None
+        if unit is None:
+            return None
+        return unit.pimpinan if pada is None else unit.kepala(pada)
+
+    def anak_unit(self, kode: str) -> list[str]:
+        """The codes of the units whose `induk` is this unit (every unit.yaml is read)."""
+        self._baca("units")
+        return sorted(k for k, u in self.arsip.units.items() if u.induk == kode and k != kode)
 
     def organisasi(self, kode: str, tahun: int) -> Organisasi | None:
         self._baca("organisasi", kode, str(tahun))
@@ -127,14 +146,25 @@ class Fakta:
         """The SKPs of nip (a superior) in the year of skp whose period overlaps it."""
         return [s for s in self.skp(nip) if s.tahun == skp.tahun and tumpang_tindih(s, skp)]
 
-    def atasan_penilai(self, skp: SKP) -> str | None:
-        """The atasan pejabat penilai of an SKP: the penilai's own penilai at the time (from the
-        penilai's overlapping SKP), else the penilai's current profile; None when unknown."""
-        atasan = self.skp_atasan(skp.penilai.nip, skp)
+    def atasan_penilai(self, skp: SKP, evaluasi: Evaluasi | None = None) -> str | None:
+        """The atasan pejabat penilai of an SKP, or of one evaluation (whose own appraiser may
+        differ from the SKP's): the appraiser's own penilai at the time (from the appraiser's
+        overlapping SKP), else the appraiser's current profile; None when unknown."""
+        penilai = skp.penilai_evaluasi(evaluasi) if evaluasi else skp.penilai.nip
+        atasan = self.skp_atasan(penilai, skp)
         if atasan:
             return atasan[-1].penilai.nip
-        profiles = self.profil(skp.penilai.nip)
+        profiles = self.profil(penilai)
         return profiles[0].penilai if profiles else None
+
+    def unit_pada(self, nip: str, pada: date) -> str | None:
+        """The unit someone belonged to on a day: that of their SKP covering the day, else of
+        their profile; None when they are not in the records."""
+        aktif = self.skp_aktif(nip, pada)
+        if aktif is not None:
+            return aktif.unit
+        profiles = self.profil(nip)
+        return profiles[0].unit if profiles else None
 
     def _kelompok(self, pegawai: Pegawai) -> None:
         self._baca("pegawai", pegawai.unit, pegawai.nip)
@@ -151,7 +181,7 @@ class Fakta:
         assert pegawai is not None  # an SKP is in the model only under its profile
         self._kelompok(pegawai)
         rules = self.aturan(skp.unit)
-        pimpinan = self.pimpinan(skp.unit) == skp.nip
+        pimpinan = self.pimpinan(skp.unit, akhir_periode(skp, evaluasi.periode)) == skp.nip
         organisasi = self.organisasi(skp.unit, skp.tahun)
         penetapan = organisasi.untuk(evaluasi.periode) if organisasi else None
         keberatan = skp.keberatan.get(evaluasi.periode)
@@ -166,6 +196,20 @@ class Fakta:
                 penilaian = aturan.rating_berlaku(None, None, keputusan=(hasil, keputusan.rating_perilaku_kerja),
                                                   aturan=rules)
         return HasilPenilaian(pegawai, skp, evaluasi, penilaian, pimpinan, penetapan, keberatan, semula)
+
+    def unit_kurva(self, skp: SKP, periode: str) -> str | None:
+        """The unit in whose curve an evaluation counts: its appraiser's unit at the period's end
+        when that is the employee's unit or its parent (a unit head counts in the parent's curve);
+        an appraiser elsewhere or outside the records leaves it in the employee's unit, except a
+        unit head's, which counts in no curve here (never in their own unit's)."""
+        akhir = akhir_periode(skp, periode)
+        unit = self.unit(skp.unit)
+        sendiri = unit is not None and unit.kepala(akhir) == skp.nip
+        tempat = self.unit_pada(skp.penilai_evaluasi(skp.evaluasi[periode]), akhir)
+        if tempat is not None and tempat in (skp.unit, unit.induk if unit else None) and not (
+                sendiri and tempat == skp.unit):
+            return tempat
+        return None if sendiri else skp.unit
 
     def anggota(self, unit: str, tahun: int) -> list[Pegawai]:
         """The unit's employees with an SKP folder of that year, by NIP."""
@@ -184,27 +228,31 @@ class Fakta:
                              lambda: self._hitung_kurva(organisasi, penetapan))
 
     def _hitung_kurva(self, organisasi: Organisasi, penetapan: PenetapanOrganisasi) -> HasilKurva:
-        self._baca("organisasi", organisasi.unit, str(organisasi.tahun))
+        kode, tahun = organisasi.unit, organisasi.tahun
+        self._baca("organisasi", kode, str(tahun))
         jumlah = dict.fromkeys(aturan.PREDIKAT, 0)
-        for pegawai in self.anggota(organisasi.unit, organisasi.tahun):
-            predikat = self.predikat_akhir(pegawai, organisasi.tahun, penetapan.periode)
-            if predikat is not None:
-                jumlah[predikat] += 1
-        return HasilKurva(organisasi.unit, organisasi.tahun, penetapan.periode, penetapan, jumlah,
-                          aturan.periksa_kurva(penetapan.predikat, jumlah))
+        calon = [p for unit in [kode, *self.anak_unit(kode)] for p in self.anggota(unit, tahun)]
+        for pegawai in calon:
+            skp = self.skp_kurva(pegawai, tahun, penetapan.periode)
+            if skp is not None and self.unit_kurva(skp, penetapan.periode) == kode:
+                predikat = self.penilaian(skp, penetapan.periode).penilaian.predikat
+                jumlah[predikat] += 1  # type: ignore[index]  # skp_kurva returns rated ones only
+        return HasilKurva(kode, tahun, penetapan.periode, penetapan, jumlah,
+                          aturan.periksa_kurva(penetapan.predikat, jumlah, self.aturan(kode).kurva_mayoritas))
 
-    def predikat_akhir(self, pegawai: Pegawai, tahun: int, periode: str) -> str | None:
-        """The final predikat an employee counts with in a period's curve: that of the latest SKP
-        of the year with a final evaluation of the period (None: not counted)."""
+    def skp_kurva(self, pegawai: Pegawai, tahun: int, periode: str) -> SKP | None:
+        """The SKP an employee counts with in a period's curve: the latest of the year with a final,
+        rated evaluation of the period; None when there is none or the employee was absent for the
+        whole period (a status in profil.yaml)."""
         self._kelompok(pegawai)
+        if pegawai.absen(*aturan.rentang_periode(tahun, periode)):
+            return None
         found = None
         for skp in pegawai.skp:
             evaluasi = skp.evaluasi.get(periode)
-            if skp.tahun != tahun or evaluasi is None or evaluasi.status != "final":
-                continue
-            predikat = self.penilaian(skp, periode).penilaian.predikat
-            if predikat is not None:
-                found = predikat
+            if skp.tahun == tahun and evaluasi is not None and evaluasi.status == "final" \
+                    and self.penilaian(skp, periode).penilaian.predikat is not None:
+                found = skp
         return found
 
     def skp_aktif(self, nip: str, pada: date) -> SKP | None:

@@ -72,7 +72,7 @@ REGISTRI: dict[str, Jenis] = {j.nama: j for j in (
           lambda p: frozenset({("instansi",)})),
     Jenis("unit", "*/unit.yaml", "Unit", None,
           lambda p: len(p) == 2 and p[1] == "unit.yaml",
-          lambda p: frozenset({("unit", p[0])}), baru="unit"),
+          lambda p: frozenset({("unit", p[0]), ("units",)}), baru="unit"),
     Jenis("organisasi", "*/organisasi/*.yaml", "Predikat organisasi", "unit",
           lambda p: len(p) == 3 and p[1] == "organisasi",
           lambda p: frozenset({("organisasi", p[0], p[2][:-5])})),

@@ -41,6 +41,21 @@ def tanggal(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
+@dataclass(frozen=True)
+class MasaPimpinan:
+    """One term of a unit head: sebagai definitif, plt or plh; mulai None means since ever and
+    selesai None still in office."""
+
+    nip: str
+    mulai: date | None
+    selesai: date | None
+    sebagai: str
+    index: int | None  # position in the pimpinan list (None: pimpinan written as one NIP)
+
+    def meliputi(self, pada: date) -> bool:
+        return (self.mulai is None or self.mulai <= pada) and (self.selesai is None or pada <= self.selesai)
+
+
 @dataclass
 class Unit:
     kode: str
@@ -54,6 +69,14 @@ class Unit:
     publikasi: dict
     sumber: Sumber
     tunjangan: dict | None = None  # this unit's allowance rules, overriding instansi.yaml key by key
+    masa_pimpinan: list[MasaPimpinan] = field(default_factory=list)  # in the record's order
+
+    def kepala(self, pada: date, definitif: bool = True) -> str | None:
+        """The head on a day: the definitive one, or with definitif=False anyone in office
+        (a Plt or Plh where no definitive head is)."""
+        masa = [m for m in self.masa_pimpinan if m.meliputi(pada)]
+        pilihan = [m for m in masa if m.sebagai == "definitif"] or ([] if definitif else masa)
+        return pilihan[-1].nip if pilihan else None
 
 
 @dataclass
@@ -84,6 +107,33 @@ class Pegawai:
     skp: list["SKP"] = field(default_factory=list)  # sorted by folder name
     kelas_jabatan: int | None = None
     potensi: dict[int, "Potensi"] = field(default_factory=dict)  # by year
+    status: list["MasaStatus"] = field(default_factory=list)
+    angka_kredit_awal: "AngkaKreditAwal | None" = None
+
+    def absen(self, mulai: date, selesai: date, jenis: frozenset[str] | None = None) -> MasaStatus | None:
+        """The absence (a status other than cpns, or one of jenis) covering every day from mulai
+        to selesai."""
+        return next((m for m in self.status if (m.jenis in jenis if jenis else m.jenis != "cpns")
+                     and m.mulai <= mulai and (m.selesai is None or selesai <= m.selesai)), None)
+
+
+@dataclass(frozen=True)
+class MasaStatus:
+    """A period of profil.yaml `status`: cpns or an absence (tugas belajar, leave, suspension)."""
+
+    jenis: str
+    mulai: date
+    selesai: date | None
+    index: int
+
+
+@dataclass(frozen=True)
+class AngkaKreditAwal:
+    """A starting credit-point balance: its value, the day it holds on, the level it belongs to."""
+
+    nilai: Fraction
+    per: date
+    jenjang: str
 
 
 @dataclass
@@ -118,6 +168,7 @@ class IKI:
     perspektif: str | None
     arah: str
     index: int  # position in the RHK's indikator list
+    berlaku: "Berlaku" = field(default_factory=lambda: Berlaku(None, None))
 
 
 @dataclass
@@ -129,6 +180,27 @@ class RHK:
     penugasan_dari: str | None
     indikator: list[IKI]
     index: int  # position in hasil_kerja
+    berlaku: "Berlaku" = field(default_factory=lambda: Berlaku(None, None))
+
+
+@dataclass(frozen=True)
+class Berlaku:
+    """When an RHK or indicator is in force (added or dropped by an SKP revision); None: open."""
+
+    mulai: date | None
+    sampai: date | None
+
+    def dalam(self, mulai: date, selesai: date) -> bool:
+        """In force on some day from mulai to selesai."""
+        return (self.mulai is None or self.mulai <= selesai) and (self.sampai is None or mulai <= self.sampai)
+
+
+@dataclass(frozen=True)
+class Revisi:
+    tanggal: date
+    alasan: str
+    disetujui_oleh: str
+    index: int
 
 
 @dataclass
@@ -176,6 +248,7 @@ class Evaluasi:
     rating_perilaku_kerja: str | None
     catatan_rekomendasi: str | None
     sumber: Sumber
+    penilai: str | None = None  # the appraiser of this evaluation when not the SKP's
 
 
 @dataclass
@@ -218,9 +291,18 @@ class SKP:
     umpan_balik: list[UmpanBalik] = field(default_factory=list)  # sorted by file name
     evaluasi: dict[str, Evaluasi] = field(default_factory=dict)
     keberatan: dict[str, Keberatan] = field(default_factory=dict)
+    revisi: list[Revisi] = field(default_factory=list)
 
     def rhk(self, rhk_id: str) -> RHK | None:
         return next((r for r in self.hasil_kerja if r.id == rhk_id), None)
+
+    def rhk_berlaku(self, mulai: date, selesai: date) -> list[RHK]:
+        """The plan as it stood from mulai to selesai: the RHK in force then."""
+        return [r for r in self.hasil_kerja if r.berlaku.dalam(mulai, selesai)]
+
+    def penilai_evaluasi(self, evaluasi: Evaluasi) -> str:
+        """The appraiser who gave an evaluation: its own `penilai`, else the SKP's."""
+        return evaluasi.penilai or self.penilai.nip
 
     @property
     def kunci(self) -> tuple[str, str, str]:
@@ -328,4 +410,10 @@ class HasilAngkaKredit:
     bulan: int
     predikat: str
     angka_kredit: Fraction
-    kumulatif: Fraction  # this employee's running total up to and including this SKP
+    kumulatif: Fraction  # the starting balance of this jenjang plus the records' credit up to this SKP
+    kebutuhan: int | None = None  # cumulative points the next rank or level needs (None: unknown)
+
+    @property
+    def kurang(self) -> Fraction | None:
+        """Points still needed for the next step (0 when reached); None when the need is unknown."""
+        return None if self.kebutuhan is None else max(Fraction(0), self.kebutuhan - self.kumulatif)

@@ -4,7 +4,9 @@ same code the checks use), read by the commands, the site and the reviewer summa
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
+from datetime import date
 from fractions import Fraction
 
 from kinerja import aturan
@@ -28,22 +30,45 @@ def jenjang_skp(pegawai: Pegawai, skp: SKP) -> str | None:
     return pegawai.jenjang if pegawai.jenis_jabatan == "fungsional" else None
 
 
-def angka_kredit(penilaian: list[HasilPenilaian]) -> list[HasilAngkaKredit]:
-    """Credit points of the annual results of one employee's (or many employees') SKPs, in order."""
-    rows = []
-    kumulatif: dict[tuple[str, str], Fraction] = {}
-    for hasil in penilaian:
+def bulan_angka_kredit(fakta: Fakta, pegawai: Pegawai, skp: SKP) -> int:
+    """The months an SKP earns credit points for: the calendar months that belong to it (each month
+    to one SKP of the NIP, in any unit: aturan.bulan_skp), less those wholly inside a status that
+    earns none and those a starting balance already covers."""
+    semua = [(s, s.mulai, s.selesai) for s in fakta.skp(skp.nip) if s.tahun == skp.tahun and s.mulai <= s.selesai]
+    awal = pegawai.angka_kredit_awal
+    jumlah = 0
+    for bulan, milik in aturan.bulan_skp(semua, skp.tahun).items():
+        mulai = date(skp.tahun, bulan, 1)
+        selesai = date(skp.tahun, bulan, calendar.monthrange(skp.tahun, bulan)[1])
+        if milik is skp and not (awal and selesai <= awal.per) \
+                and not pegawai.absen(mulai, selesai, aturan.TANPA_ANGKA_KREDIT):
+            jumlah += 1
+    return jumlah
+
+
+def angka_kredit(fakta: Fakta, penilaian: list[HasilPenilaian]) -> list[HasilAngkaKredit]:
+    """Credit points of the final annual results of SKPs, in the order given. The cumulative total
+    of a NIP runs over its SKPs in time order, from the profile's starting balance of the same
+    jenjang, and restarts when the jenjang changes (a promotion). A plain sum over the records:
+    the official balance is the PAK."""
+    tahunan = [h for h in penilaian if h.evaluasi.periode == "tahunan" and h.evaluasi.status == "final"
+               and h.penilaian.predikat is not None and jenjang_skp(h.pegawai, h.skp) is not None]
+    rows: dict[int, HasilAngkaKredit] = {}
+    jalan: dict[str, tuple[str, Fraction]] = {}  # NIP -> (jenjang, running total)
+    for hasil in sorted(tahunan, key=lambda h: (h.skp.nip, h.skp.mulai, h.skp.folder)):
         jenjang = jenjang_skp(hasil.pegawai, hasil.skp)
-        if (hasil.evaluasi.periode != "tahunan" or hasil.evaluasi.status != "final" or jenjang is None
-                or hasil.penilaian.predikat is None or hasil.skp.selesai < hasil.skp.mulai):
-            continue
-        bulan = aturan.bulan_periode(hasil.skp.mulai, hasil.skp.selesai)
+        assert jenjang is not None and hasil.penilaian.predikat is not None
+        awal = hasil.pegawai.angka_kredit_awal
+        sebelumnya = jalan.get(hasil.skp.nip)
+        if sebelumnya is None or sebelumnya[0] != jenjang:
+            sebelumnya = (jenjang, awal.nilai if awal and awal.jenjang == jenjang else Fraction(0))
+        bulan = bulan_angka_kredit(fakta, hasil.pegawai, hasil.skp)
         nilai = aturan.angka_kredit(jenjang, hasil.penilaian.predikat, bulan)
-        key = (hasil.skp.unit, hasil.skp.nip)
-        kumulatif[key] = kumulatif.get(key, Fraction(0)) + nilai
-        rows.append(HasilAngkaKredit(hasil.pegawai, hasil.skp, jenjang, bulan, hasil.penilaian.predikat, nilai,
-                                     kumulatif[key]))
-    return rows
+        jalan[hasil.skp.nip] = (jenjang, sebelumnya[1] + nilai)
+        rows[id(hasil)] = HasilAngkaKredit(
+            hasil.pegawai, hasil.skp, jenjang, bulan, hasil.penilaian.predikat, nilai, jalan[hasil.skp.nip][1],
+            aturan.kebutuhan_angka_kredit(jenjang, hasil.skp.pegawai.pangkat_golongan))
+    return [rows[id(h)] for h in tahunan]
 
 
 def penilaian_pegawai(fakta: Fakta, pegawai: Pegawai) -> list[HasilPenilaian]:
@@ -57,4 +82,4 @@ def hitung(arsip: Arsip, fakta: Fakta | None = None) -> Rekap:
     kurva = [fakta.kurva(organisasi, penetapan)
              for _, organisasi in sorted(arsip.organisasi.items())
              for penetapan in aturan.urutkan_penetapan(organisasi.penetapan)]
-    return Rekap(penilaian, kurva, angka_kredit(penilaian))
+    return Rekap(penilaian, kurva, angka_kredit(fakta, penilaian))

@@ -71,6 +71,7 @@ KOLOM_ANGKA_KREDIT = (
     Kolom("unit", "Unit"), Kolom("nip", "NIP"), Kolom("nama", "Nama"), Kolom("skp", "SKP"),
     Kolom("jenjang", "Jenjang"), Kolom("bulan", "Bulan"), Kolom("predikat", "Predikat"), Kolom("persen", "Persen"),
     Kolom("koefisien", "Koefisien"), Kolom("angka_kredit", "Angka kredit"), Kolom("kumulatif", "Kumulatif"),
+    Kolom("kebutuhan", "Kebutuhan"), Kolom("kurang", "Kurang"),
 )
 
 
@@ -80,7 +81,8 @@ def baris_angka_kredit(rekap: Rekap, unit=None, tahun=None, periode=None) -> lis
             "unit": a.skp.unit, "nip": a.skp.nip, "nama": a.pegawai.nama, "skp": a.skp.folder,
             "jenjang": a.jenjang, "bulan": a.bulan, "predikat": a.predikat,
             "persen": aturan.PERSEN_ANGKA_KREDIT[a.predikat], "koefisien": float(aturan.JENJANG[a.jenjang].koefisien),
-            "angka_kredit": float(a.angka_kredit), "kumulatif": float(a.kumulatif),
+            "angka_kredit": float(a.angka_kredit), "kumulatif": float(a.kumulatif), "kebutuhan": a.kebutuhan,
+            "kurang": None if a.kurang is None else float(a.kurang),
         }
         for a in rekap.angka_kredit if _cocok(a.skp.unit, a.skp.tahun, "tahunan", u=unit, t=tahun, p=periode)
     ]
@@ -98,7 +100,7 @@ def _sel(key: str, value) -> str:
         return ", ".join(f"{aturan.PREDIKAT[k]} {n}" for k, n in value.items() if n)
     if key == "pelanggaran":
         return " ".join(value) or "-"
-    if key in ("angka_kredit", "kumulatif", "koefisien"):
+    if key in ("angka_kredit", "kumulatif", "koefisien", "kurang"):
         return aturan.format_angka(value)
     if key == "nominal":
         return "Rp" + f"{value:,}".replace(",", ".")

@@ -113,6 +113,7 @@ def skp(lama: dict | None, baru: dict | None, nama: NamaNip) -> list[str]:
         out += _ganti(f"Jenis RHK {rhk_id}", old.get("jenis"), rhk.get("jenis"))
         out += _ganti(f"RHK pimpinan yang diintervensi oleh {rhk_id}", old.get("intervensi"), rhk.get("intervensi"))
         out += _ganti(f"Penugasan dari (RHK {rhk_id})", old.get("penugasan_dari"), rhk.get("penugasan_dari"))
+        out += _ganti(f"RHK {rhk_id} berlaku sampai", old.get("berlaku_sampai"), rhk.get("berlaku_sampai"))
         out += _iki(rhk_id, old, rhk)
     for rhk_id, rhk in a.items():
         if rhk_id not in b:
@@ -127,6 +128,9 @@ def skp(lama: dict | None, baru: dict | None, nama: NamaNip) -> list[str]:
         judul = key.replace("_", " ")
         out += [f"Lampiran ({judul}) ditambah: {kutip(x)}." for x in lb if x not in ll]
         out += [f"Lampiran ({judul}) dihapus: {kutip(x)}." for x in ll if x not in lb]
+    lr = lama.get("revisi") or []
+    out += [f"Revisi SKP {r.get('tanggal')}: {kutip(r.get('alasan', ''))}, "
+            f"disetujui {nama(str(r.get('disetujui_oleh')))}." for r in (baru.get("revisi") or []) if r not in lr]
     return _lain(lama, baru, out)
 
 

@@ -256,8 +256,11 @@ def buat_evaluasi(konteks: Konteks, nip: str, periode: str, *, unit: str | None 
     contoh_nilai = '"..."' if rencana.pendekatan == "kualitatif" else "0"
     lines = [f"periode: {periode}",
              f"tanggal: {_tanggal(tanggal, '--tanggal')}   # hari hasil evaluasi diterima pegawai",
-             "status: draft   # draft | final", "hasil_kerja:"]
-    for rhk in rencana.hasil_kerja:
+             "status: draft   # draft | final"]
+    if pegawai.penilai != rencana.penilai.nip:  # the superior moved or was replaced since the SKP was set
+        lines.append(f"penilai: {q(pegawai.penilai)}   # penilai evaluasi ini (di SKP: {rencana.penilai.nip})")
+    lines.append("hasil_kerja:")
+    for rhk in rencana.rhk_berlaku(*aturan.rentang_periode(rencana.tahun, periode)):
         lines += [f"  - rhk: {rhk.id}   # {' '.join(rhk.uraian.split())}",
                   "    realisasi: []   # ganti [] dengan realisasi setiap indikator di bawah"]
         for iki in rhk.indikator:

@@ -4,7 +4,8 @@ affect, plus the rules that need history (codes K7xx):
 K701 a final evaluation changed (error; the only path is an objection decision)
 K702 a final evaluation deleted (error)
 K703 a set SKP (ditetapkan) deleted (error)
-K704 a set SKP changed (warning naming what changed)
+K704 a set SKP changed with a new `revisi` entry (warning naming what changed)
+K707 a set SKP changed without a new `revisi` entry (error)
 K705 a decided objection's decision changed or deleted (error; the decision is final)
 K706 a final evaluation's predikat changed without an objection decision (an organisation
      rating, the unit's rules or its head changed under it)
@@ -101,10 +102,7 @@ def aturan_riwayat(t: Tinjauan) -> list[Diagnostik]:
                 diag(parts, "K703", ERROR, "SKP yang sudah ditetapkan tidak boleh dihapus.",
                      "Kembalikan berkasnya; saat mutasi, akhiri periode SKP lama dan buat SKP baru.")
             else:
-                apa = banding.bandingkan("skp", lama, sekarang or {}, nama)
-                diag(parts, "K704", WARNING, f"SKP yang sudah ditetapkan diubah: {_daftar(apa, 5)}.",
-                     "Perubahan SKP yang sudah ditetapkan harus disepakati pegawai dan penilai; "
-                     "pastikan penilai menyetujui pull request ini.", _beda(lama, sekarang or {}))
+                diag(parts, *_skp_berubah(lama, sekarang or {}, nama))
         elif kind == "keberatan" and isinstance(lama.get("keputusan"), dict):
             keputusan = (sekarang or {}).get("keputusan")
             if status == "D" or keputusan != lama["keputusan"]:
@@ -113,6 +111,25 @@ def aturan_riwayat(t: Tinjauan) -> list[Diagnostik]:
                      "Kembalikan keputusan seperti semula.",
                      None if status == "D" else ("keputusan",) + _beda(lama["keputusan"], keputusan))
     return out + _predikat_final_berubah(t)
+
+
+def _skp_berubah(lama: dict, baru: dict, nama) -> tuple:
+    """K704 (a revision was added) or K707 (none was) for a set SKP that changed: the diagnostic's
+    code, severity, message, hint and the path of the change."""
+    apa = _daftar(banding.bandingkan("skp", lama, baru, nama), 5)
+    if _revisi_baru(lama, baru):
+        return ("K704", WARNING, f"SKP yang sudah ditetapkan diubah: {apa}.",
+                "Perubahan SKP yang sudah ditetapkan harus disepakati pegawai dan penilai; "
+                "pastikan penilai menyetujui pull request ini.", _beda(lama, baru))
+    return ("K707", ERROR, f"SKP yang sudah ditetapkan diubah tanpa catatan revisi: {apa}.",
+            "Tambahkan butir di 'revisi' (tanggal, alasan, disetujui_oleh: NIP penilai); RHK atau "
+            "indikator yang dihapus tetap ditulis dengan berlaku_sampai.", _beda(lama, baru))
+
+
+def _revisi_baru(lama: dict, baru: dict) -> bool:
+    """The changed SKP adds a revision entry and keeps the earlier ones."""
+    sebelum, sesudah = lama.get("revisi") or [], baru.get("revisi") or []
+    return len(sesudah) > len(sebelum) and sesudah[:len(sebelum)] == sebelum
 
 
 def _data_keberatan(t: Tinjauan, evaluasi: Parts) -> dict | None:
