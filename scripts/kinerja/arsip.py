@@ -24,8 +24,8 @@ from kinerja.aturan import Aturan
 from kinerja.laporan import ERROR, Diagnostik
 from kinerja.progres import Progres
 from kinerja.model import (
-    IKI, RHK, SKP, Arsip, Evaluasi, HasilEvaluasi, Identitas, Instansi, Keberatan, Keputusan, Organisasi,
-    Pegawai, PenetapanOrganisasi, Potensi, Realisasi, Sumber, UmpanBalik, Unit, tanggal,
+    IKI, RHK, SKP, AnggotaTim, Arsip, Evaluasi, HasilEvaluasi, HasilTim, Identitas, Instansi, Keberatan, Keputusan,
+    Organisasi, Pegawai, PenetapanOrganisasi, Potensi, Realisasi, Sumber, Tim, UmpanBalik, Unit, tanggal,
 )
 from kinerja.yamlio import Dokumen, YamlError, muat_bytes
 
@@ -367,6 +367,16 @@ def _organisasi(b: Bacaan) -> Organisasi:
     return Organisasi(b.berkas.parts[0], d["tahun"], penetapan, _sumber(b))
 
 
+def _tim(b: Bacaan) -> Tim:
+    d = b.data
+    selesai = tanggal(d["periode"]["selesai"])
+    hasil = [HasilTim(h["id"], h["uraian"], n) for n, h in enumerate(d["hasil"])]
+    anggota = [AnggotaTim(a["nip"], tanggal(a["mulai"]), tanggal(a.get("selesai")) or selesai, a.get("peran"), n)
+               for n, a in enumerate(d["anggota"])]
+    return Tim(b.berkas.parts[0], b.berkas.parts[2][:-5], d["kode"], d["nama"], d.get("dasar"),
+               tanggal(d["periode"]["mulai"]), selesai, d["ketua"], d.get("intervensi"), hasil, anggota, _sumber(b))
+
+
 def induk_hilang(rel: str, what: str, where: str) -> Diagnostik:
     return _diag(rel, "K308", 1, 1, f"{what} tanpa {where}.",
                  f"Setiap rekaman di bawah folder ini memerlukan {where}; buat dengan 'kinerja new'.")
@@ -382,7 +392,6 @@ def bangun(bacaan: list[Bacaan]) -> tuple[Arsip, list[Diagnostik]]:
         by_kind.setdefault(b.berkas.kind, []).append(b)
         present.add(b.berkas.parts[:-1])
     valid = {kind: [b for b in items if b.data is not None] for kind, items in by_kind.items()}
-
     for b in valid.get("unit", []):
         unit = _unit(b)
         arsip.units[b.berkas.parts[0]] = unit
@@ -391,6 +400,7 @@ def bangun(bacaan: list[Bacaan]) -> tuple[Arsip, list[Diagnostik]]:
         arsip.organisasi[(org.unit, int(b.berkas.parts[-1][:4]))] = org
     for b in valid.get("instansi", []):
         arsip.instansi = _instansi(b)
+    arsip.tim = {(tim.unit, tim.kode): tim for tim in map(_tim, valid.get("tim", []))}
     for b in valid.get("profil", []):
         arsip.tambah_pegawai(_pegawai(b), b.berkas.parts[2])
     for b in valid.get("potensi", []):
