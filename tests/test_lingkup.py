@@ -30,6 +30,8 @@ BIRO, BAGIAN = "biro-sdm", "bagian-pengembangan-pegawai"
 KEPALA_BIRO = "197408231999031002"
 KABAG = "197904122003122001"
 KEPALA_BAGIAN = "197810302002121004"
+TIM_STATISTIK = f"{BIRO}/tim/tim-statistik-kepegawaian.yaml"  # inside biro-sdm; a member joined in July
+TIM_KOMPETENSI = f"{BIRO}/tim/tim-penguatan-kompetensi.yaml"  # members in both units, led from the other
 
 
 def _git(root: Path, *args: str) -> str:
@@ -72,6 +74,16 @@ def _ganti_nama(pattern: str, baru: str):
         path = _berkas(records, pattern)
         if path is not None and not (path.parent / baru).exists():
             path.rename(path.parent / baru)
+    return run
+
+
+def _pindah_tim(pattern: str, ke: str):
+    """Move a team file to another unit's tim/ folder."""
+    def run(records: Path, rng: random.Random) -> None:
+        path = _berkas(records, pattern)
+        if path is not None:
+            (records / ke / "tim").mkdir(exist_ok=True)
+            shutil.move(path, records / ke / "tim" / path.name)
     return run
 
 
@@ -157,6 +169,17 @@ MUTASI = {
         "catatan: Catatan baru.\n", encoding="utf-8"),
     "nip di dua unit": lambda r, rng: shutil.copytree(r / BIRO / "pegawai" / KABAG, r / BAGIAN / "pegawai" / KABAG,
                                                       dirs_exist_ok=True),
+    "anggota tim ditambah": _ganti(TIM_STATISTIK, r"anggota:\n",
+                                   'anggota:\n  - {nip: "199003082024211004", mulai: 2026-09-01}\n'),
+    "anggota tim dihapus": _ganti(TIM_STATISTIK, r'  - \{nip: "198809192011042001", mulai: 2026-02-02\}\n', ""),
+    "anggota tim bergabung belakangan": _ganti(TIM_STATISTIK, r"mulai: 2026-07-01", "mulai: 2026-09-01"),
+    "ketua tim diganti": _ganti(TIM_KOMPETENSI, r'ketua: "\d+"', 'ketua: "198311052009021003"'),
+    "hasil tim berganti kode": _ganti(TIM_KOMPETENSI, r"id: hasil-1\b", "id: hasil-9"),
+    "tim dihapus": _hapus(TIM_STATISTIK),
+    "tim tidak sah": _ganti(TIM_KOMPETENSI, r"ketua: ", "pemimpin: "),
+    "tim pindah unit": _pindah_tim(TIM_KOMPETENSI, BAGIAN),
+    "penugasan tim diganti": _ganti(f"{BAGIAN}/pegawai/198612032010032003/2026/skp.yaml", r"kompetensi/hasil-2",
+                                    "kompetensi/hasil-1"),
     "waktu dipulihkan": _tanpa_jejak_waktu,
     "isi acak": _isi_acak,
     "hapus acak": _hapus_acak,
@@ -241,3 +264,23 @@ def test_the_warm_run_rechecks_only_what_the_change_affects(salinan: Path, monke
     _validate(salinan)
     assert checked and len(checked[0]) < 10, checked
     assert any(g.startswith("organisasi/biro-sdm/") for g in checked[0]), "the unit's curves are counted again"
+
+
+def test_a_team_edit_rechecks_the_members_that_carry_its_results(salinan: Path, monkeypatch):
+    """Renaming a team result re-checks the team and the folders of the members whose SKPs carry
+    its results (in both units), not the tree; --changed-since on the branch reports the broken
+    assignment."""
+    _validate(salinan)
+    checked = []
+    original = pemeriksaan.Pohon._jalankan
+    monkeypatch.setattr(pemeriksaan.Pohon, "_jalankan",
+                        lambda self, periksa, muat: checked.append(set(periksa)) or original(self, periksa, muat))
+    MUTASI["hasil tim berganti kode"](salinan / "records", random.Random(0))
+    _validate(salinan)
+    assert {f"tim/{TIM_KOMPETENSI.replace('/tim/', '/')}", f"pegawai/{BIRO}/198102272006031002",
+            f"pegawai/{BAGIAN}/198612032010032003"} <= checked[0]
+    assert len(checked[0]) < 10, checked
+    _git(salinan, "add", "-A", "records")
+    dilaporkan = {(d["file"], d["code"]) for d in _validate(salinan, "--changed-since", "main")}
+    assert (f"records/{BIRO}/pegawai/198102272006031002/2026/skp.yaml", "K433") in dilaporkan
+    assert (f"records/{TIM_KOMPETENSI}", "K545") in dilaporkan
