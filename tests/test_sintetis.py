@@ -245,8 +245,8 @@ def test_objections_decided_by_the_penilai_own_penilai(tmp_path):
 
 def test_teams_span_a_unit_and_its_children_and_every_assignment_resolves(rekaman):
     """Each team lives in a parent unit and is led by its head, with members from its child
-    units (so lead and members work in different units), some joining mid-year; every RHK citing a team result names a result of a team the
-    employee belongs to."""
+    units (so lead and members work in different units), some joining mid-year; every RHK
+    citing a team result names a result of a team the employee belongs to."""
     teams = {(rel.parts[0], rel.stem): doc for rel, doc in _pilih(rekaman, "tim").items()}
     units = {rel.parts[0]: doc for rel, doc in _pilih(rekaman, "unit").items()}
     assert teams
