@@ -419,7 +419,8 @@ def cek_kurva(organisasi: Organisasi, fakta: Fakta):
 def _pemberi_dikenal(fakta: Fakta, skp: SKP, nip: str, mulai: date, selesai: date) -> bool:
     """Whether nip may assign results to or give feedback on this SKP's employee from mulai to
     selesai: someone in their line of superiors, or the lead of a team they belong to then."""
-    return nip in fakta.rantai(skp) or bool(fakta.tim_dipimpin(nip, skp.nip, mulai, selesai))
+    return (nip == skp.penilai.nip or nip in fakta.rantai(skp)
+            or bool(fakta.tim_dipimpin(nip, skp.nip, mulai, selesai)))
 
 
 def cek_penugasan(pegawai: Pegawai, fakta: Fakta):

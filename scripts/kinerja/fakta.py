@@ -38,6 +38,9 @@ from kinerja.model import (
 )
 
 
+MAKS_RANTAI = 8  # people in an employee's line of superiors that Fakta.rantai follows
+
+
 def tumpang_tindih(a: SKP, b: SKP) -> bool:
     """Whether two SKP periods share a day."""
     return a.mulai <= b.selesai and b.mulai <= a.selesai
@@ -241,13 +244,16 @@ class Fakta:
         found = {(tim.unit, tim.kode): tim for tim, _ in self.tim_anggota(nip, mulai, selesai) if tim.ketua == ketua}
         return list(found.values())
 
-    def rantai(self, skp: SKP, batas: int = 8) -> list[str]:
+    def rantai(self, skp: SKP) -> list[str]:
         """The employee's line of superiors for an SKP: its penilai, the atasan pejabat penilai, and
-        further up by each one's profile (at most batas people; stops at a loop or where the
-        records end)."""
+        further up by each one's profile (at most MAKS_RANTAI people; stops at a loop or where
+        the records end)."""
+        return self._turunan(("rantai", skp.unit, skp.nip, skp.folder), lambda: self._hitung_rantai(skp))
+
+    def _hitung_rantai(self, skp: SKP) -> list[str]:
         found = [skp.penilai.nip]
         atasan = self.atasan_penilai(skp)
-        while atasan and atasan not in found and len(found) < batas:
+        while atasan and atasan not in found and len(found) < MAKS_RANTAI:
             found.append(atasan)
             profiles = self.profil(atasan)
             atasan = profiles[0].penilai if profiles else None
