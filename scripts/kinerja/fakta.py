@@ -37,7 +37,6 @@ from kinerja.model import (
     penugasan_tim,
 )
 
-
 MAKS_RANTAI = 8  # people in an employee's line of superiors that Fakta.rantai follows
 
 
