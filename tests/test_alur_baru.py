@@ -34,6 +34,13 @@ KASUS = [
      [f'dari: "{NIP_KEPALA}"', "tentang: {rhk: rhk-2}", "rahasia: false"]),
     ("keberatan", [NIP_STAF, "tw1", "--tahun", "2026", "--diajukan", "2026-04-12"], f"{STAF}/2026/keberatan/tw1.yaml",
      ["evaluasi: tw1", "batas pengajuan keberatan 2026-04-22", f'oleh: "{NIP_SEKJEN}"']),
+    ("tim", ["tim-merit", "--unit", "sekretariat", "--nama", "Tim Percepatan Penerapan Sistem Merit",
+             "--anggota", NIP_STAF, "--anggota", NIP_KEPALA, "--mulai", "2026-03-01"],
+     "records/sekretariat/tim/tim-merit.yaml",
+     [f'ketua: "{NIP_SEKJEN}"   # Dr. Bambang Sutrisno, M.Si., sekretariat',
+      "periode: {mulai: 2026-03-01, selesai: 2026-12-31}",
+      f'  - {{nip: "{NIP_STAF}", mulai: 2026-03-01}}   # Sari Wulandari, S.Kom., biro-sdm',
+      'penugasan_dari: "tim:sekretariat/tim-merit/hasil-1"']),
 ]
 
 

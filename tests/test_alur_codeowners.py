@@ -96,3 +96,24 @@ def test_a_line_break_in_a_unit_name_adds_no_rule_and_check_catches_a_forged_fil
     (tmp_path / ".github/CODEOWNERS").write_text(forged)
     result = jalankan_cli("codeowners", "--check", cwd=tmp_path)
     assert result.code == 1 and "usang" in result.err
+
+
+def test_a_team_file_goes_to_its_unit_head_and_admins_and_team_lead_feedback_to_the_appraiser(tmp_path):
+    """tim/ of each unit: the unit head (who signs the decree) with the unit's admins, or the
+    admins alone when the head has no account. Feedback a team lead writes in a member's folder
+    follows that folder's line: the member's penilai."""
+    records = _dengan_akun(tmp_path)
+    lead = "198907182014022001"
+    (records / "sekretariat" / "tim").mkdir()
+    (records / "sekretariat" / "tim" / "tim-merit.yaml").write_text(
+        f'kode: tim-merit\nnama: Tim Merit\nperiode: {{mulai: 2026-02-01, selesai: 2026-12-31}}\nketua: "{lead}"\n'
+        f'hasil:\n  - {{id: hasil-1, uraian: Peta talenta}}\nanggota:\n  - {{nip: "{NIP_STAF}", mulai: 2026-02-01}}\n')
+    umpan = records / "biro-sdm" / "pegawai" / NIP_STAF / "2026" / "umpan-balik" / "2026-03-02-ketua-tim.yaml"
+    umpan.write_text(f'tanggal: 2026-03-02\ndari: "{lead}"\njenis: umpan_balik\ncatatan: Masukan ketua tim.\n')
+    assert jalankan_cli("codeowners", cwd=tmp_path).code == 0
+    lines = (tmp_path / ".github/CODEOWNERS").read_text().splitlines()
+    assert "/records/biro-sdm/tim/ @hendraw @hr-biro-sdm" in lines
+    assert "/records/sekretariat/tim/ @kemenco/sekjen" in lines
+    rel = "/" + umpan.relative_to(tmp_path).as_posix()
+    matching = [line for line in lines if line and not line.startswith("#") and rel.startswith(line.split()[0])]
+    assert matching[-1] == f"/records/biro-sdm/pegawai/{NIP_STAF}/ @hendraw"

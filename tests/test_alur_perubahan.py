@@ -350,3 +350,53 @@ def test_lowering_a_past_organisation_rating_cannot_change_a_heads_final_predika
     assert result.code == 1 and k706, found
     assert all(d["severity"] == "error" and "tanpa keputusan keberatan" in d["message"] for d in k706)
     assert any("records/bagian-pengembangan-pegawai/organisasi/2025.yaml" in d["message"] for d in k706)
+KETUA_TIM = "198907182014022001"
+TIM = "records/sekretariat/tim/tim-merit.yaml"
+TIM_ISI = (f'kode: tim-merit\nnama: Tim Percepatan Penerapan Sistem Merit\n'
+           f'periode: {{mulai: 2026-02-01, selesai: 2026-12-31}}\nketua: "{KETUA_TIM}"\n'
+           f'hasil:\n  - {{id: hasil-1, uraian: Terpetakannya talenta jabatan administrator}}\n'
+           f'anggota:\n  - {{nip: "{NIP_STAF}", mulai: 2026-02-01}}\n')
+
+
+def _dengan_tim(repo: Path) -> None:
+    """A team in sekretariat (its lead a new employee there) whose result the staff member's rhk-2 carries."""
+    profil = (repo / STAF / "profil.yaml").read_text(encoding="utf-8")
+    tulis(repo, f"records/sekretariat/pegawai/{KETUA_TIM}/profil.yaml",
+          profil.replace(NIP_STAF, KETUA_TIM).replace(NIP_KEPALA, NIP_SEKJEN))
+    tulis(repo, TIM, TIM_ISI)
+    skp = repo / STAF / "2026/skp.yaml"
+    ganti(skp, "  - id: rhk-2\n    jenis: tambahan\n",
+          '  - id: rhk-2\n    jenis: tambahan\n    penugasan_dari: "tim:sekretariat/tim-merit/hasil-1"\n')
+    skp.write_text(skp.read_text() + REVISI)  # a set SKP changes only through a revision
+
+
+def test_a_new_team_is_named_in_the_summary(repo):
+    _dengan_tim(repo)
+    komit(repo, "Bentuk tim")
+    result, found = validate(repo)
+    assert result.code == 0 and {d["code"] for d in found} == {"K704"}  # the set SKP was changed
+    text = summary(repo)
+    assert "#### Sekretariat Jenderal (sekretariat)" in text
+    assert ("- Tim kerja Tim Percepatan Penerapan Sistem Merit (tim-merit): Tim kerja baru: "
+            "“Tim Percepatan Penerapan Sistem Merit”, ketua Sari Wulandari, S.Kom. (19890718 201402 2 001), "
+            "1 anggota, 1 hasil kerja tim.") in text
+    assert "Penugasan dari (RHK rhk-2) diisi: tim:sekretariat/tim-merit/hasil-1." in text
+
+
+def test_a_branch_that_edits_a_team_rechecks_the_members_carrying_its_results(repo):
+    _dengan_tim(repo)
+    komit(repo, "Bentuk tim")
+    git(repo, "branch", "-f", "main", "HEAD")
+    ganti(repo / TIM, f'  - {{nip: "{NIP_STAF}", mulai: 2026-02-01}}\n',
+          f'  - {{nip: "{NIP_STAF}", mulai: 2026-02-01}}\n  - {{nip: "{NIP_KEPALA}", mulai: 2026-06-01}}\n')
+    ganti(repo / TIM, f'ketua: "{KETUA_TIM}"', f'ketua: "{NIP_SEKJEN}"')
+    ganti(repo / TIM, "id: hasil-1", "id: hasil-2")
+    komit(repo, "Ubah tim")
+    result, found = validate(repo)
+    assert result.code == 1
+    assert ("K433", f"{STAF}/2026/skp.yaml") in codes(found)  # the member's SKP was checked again
+    text = summary(repo)
+    assert ("Ketua tim: Sari Wulandari, S.Kom. (19890718 201402 2 001) → Dr. Bambang Sutrisno, M.Si. "
+            "(19750210 200003 1 001).") in text
+    assert "Anggota baru: Hendra Wijaya, S.H., M.M. (19800315 200501 1 002) (sejak 2026-06-01)." in text
+    assert "Hasil tim baru hasil-2" in text and "Hasil tim hasil-1 dihapus" in text

@@ -30,6 +30,8 @@ BIRO, BAGIAN = "biro-sdm", "bagian-pengembangan-pegawai"
 KEPALA_BIRO = "197408231999031002"
 KABAG = "197904122003122001"
 KEPALA_BAGIAN = "197810302002121004"
+TIM_STATISTIK = f"{BIRO}/tim/tim-statistik-kepegawaian.yaml"  # inside biro-sdm; a member joined in July
+TIM_KOMPETENSI = f"{BIRO}/tim/tim-penguatan-kompetensi.yaml"  # members in both units, led from the other
 
 
 def _git(root: Path, *args: str) -> str:
@@ -79,6 +81,16 @@ def _tambah(path: Path | None, text: str) -> None:
     """Append top-level keys to a record."""
     if path is not None and path.exists():
         path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def _pindah_tim(pattern: str, ke: str):
+    """Move a team file to another unit's tim/ folder."""
+    def run(records: Path, rng: random.Random) -> None:
+        path = _berkas(records, pattern)
+        if path is not None:
+            (records / ke / "tim").mkdir(exist_ok=True)
+            shutil.move(path, records / ke / "tim" / path.name)
+    return run
 
 
 def _tanpa_jejak_waktu(records: Path, rng: random.Random) -> None:
@@ -181,6 +193,17 @@ MUTASI = {
                                f'\\1penilai: "{KEPALA_BIRO}"\n', 2),
     "aturan instansi": lambda r, rng: _tambah(r / "instansi.yaml",
                                               "aturan: {kurva_mayoritas: lebih_dari_separuh, hari_keberatan: 3}\n"),
+    "anggota tim ditambah": _ganti(TIM_STATISTIK, r"anggota:\n",
+                                   'anggota:\n  - {nip: "199003082024211004", mulai: 2026-09-01}\n'),
+    "anggota tim dihapus": _ganti(TIM_STATISTIK, r'  - \{nip: "198809192011042001", mulai: 2026-02-02\}\n', ""),
+    "anggota tim bergabung belakangan": _ganti(TIM_STATISTIK, r"mulai: 2026-07-01", "mulai: 2026-09-01"),
+    "ketua tim diganti": _ganti(TIM_KOMPETENSI, r'ketua: "\d+"', 'ketua: "198311052009021003"'),
+    "hasil tim berganti kode": _ganti(TIM_KOMPETENSI, r"id: hasil-1\b", "id: hasil-9"),
+    "tim dihapus": _hapus(TIM_STATISTIK),
+    "tim tidak sah": _ganti(TIM_KOMPETENSI, r"ketua: ", "pemimpin: "),
+    "tim pindah unit": _pindah_tim(TIM_KOMPETENSI, BAGIAN),
+    "penugasan tim diganti": _ganti(f"{BAGIAN}/pegawai/198612032010032003/2026/skp.yaml", r"kompetensi/hasil-2",
+                                    "kompetensi/hasil-1"),
     "waktu dipulihkan": _tanpa_jejak_waktu,
     "isi acak": _isi_acak,
     "hapus acak": _hapus_acak,
@@ -291,3 +314,21 @@ def test_a_heads_folder_moved_or_profile_deleted_reports_k401_with_a_warm_cache(
     result = jalankan_cli("validate", "--format", "json", cwd=salinan)
     found = [d for d in json.loads(result.out) if d["code"] == "K401"]
     assert result.code == 1 and [d["file"] for d in found] == [f"records/{BAGIAN}/unit.yaml"]
+def test_a_team_edit_rechecks_the_members_that_carry_its_results(salinan: Path, monkeypatch):
+    """Renaming a team result re-checks the team and the folders of the members whose SKPs carry
+    its results (in both units), not the tree; --changed-since on the branch reports the broken
+    assignment."""
+    _validate(salinan)
+    checked = []
+    original = pemeriksaan.Pohon._jalankan
+    monkeypatch.setattr(pemeriksaan.Pohon, "_jalankan",
+                        lambda self, periksa, muat: checked.append(set(periksa)) or original(self, periksa, muat))
+    MUTASI["hasil tim berganti kode"](salinan / "records", random.Random(0))
+    _validate(salinan)
+    assert {f"tim/{TIM_KOMPETENSI.replace('/tim/', '/')}", f"pegawai/{BIRO}/198102272006031002",
+            f"pegawai/{BAGIAN}/198612032010032003"} <= checked[0]
+    assert len(checked[0]) < 10, checked
+    _git(salinan, "add", "-A", "records")
+    dilaporkan = {(d["file"], d["code"]) for d in _validate(salinan, "--changed-since", "main")}
+    assert (f"records/{BIRO}/pegawai/198102272006031002/2026/skp.yaml", "K433") in dilaporkan
+    assert (f"records/{TIM_KOMPETENSI}", "K545") in dilaporkan

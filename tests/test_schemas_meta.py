@@ -11,7 +11,7 @@ from jsonschema import Draft7Validator, Draft202012Validator
 from referencing import Registry, Resource
 
 SCHEMAS = Path(__file__).resolve().parents[1] / "schemas"
-KINDS = ["unit", "organisasi", "profil", "skp", "evaluasi", "umpan-balik", "keberatan", "instansi", "potensi"]
+KINDS = ["unit", "organisasi", "profil", "skp", "evaluasi", "umpan-balik", "keberatan", "instansi", "potensi", "tim"]
 SCHEMA_FILES = sorted(SCHEMAS.glob("*.schema.json"))
 DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema"
 
@@ -264,6 +264,19 @@ EXAMPLES = {
         },
     },
     "potensi": {"tingkat": "tinggi", "asesor": "UPT Penilaian Kompetensi Pegawai", "tanggal": "2026-08-14"},
+    "tim": {
+        "kode": "tim-sistem-merit",
+        "nama": "Tim Percepatan Penerapan Sistem Merit",
+        "dasar": "Keputusan Kepala Biro SDM Nomor 12 Tahun 2026",
+        "periode": {"mulai": "2026-02-01", "selesai": "2026-12-31"},
+        "ketua": "198003152005011002",
+        "intervensi": "197502102000031001/rhk-2",
+        "hasil": [{"id": "hasil-1", "uraian": "Terpetakannya talenta jabatan administrator"}],
+        "anggota": [
+            {"nip": "199203142019032001", "mulai": "2026-02-01"},
+            {"nip": "198907182014022001", "mulai": "2026-03-01", "selesai": "2026-09-30", "peran": "sekretaris"},
+        ],
+    },
     "organisasi": {
         "tahun": 2026,
         "penetapan": [
@@ -369,6 +382,9 @@ VALID = {
     }),
     "keberatan-baru-diajukan": ("keberatan", {("penjelasan_penilai",): DELETE, ("keputusan",): DELETE}),
     "keberatan-penjelasan-null": ("keberatan", {("penjelasan_penilai",): None, ("keputusan",): DELETE}),
+    "tim-tanpa-dasar-dan-intervensi": ("tim", {("dasar",): DELETE, ("intervensi",): None}),
+    "skp-penugasan-tim": ("skp", {("hasil_kerja", 0, "intervensi"): DELETE,
+                                  ("hasil_kerja", 0, "penugasan_dari"): "tim:biro-sdm/tim-sistem-merit/hasil-1"}),
     "organisasi-kalibrasi-tahunan": ("organisasi", {
         ("penetapan", 0, "periode"): "tahunan",
         ("penetapan", 0, "kalibrasi"): "Seluruh pegawai menyelesaikan proyek prioritas nasional.",
@@ -429,6 +445,11 @@ INVALID = {
     "keberatan-tanpa-alasan": ("keberatan", {("alasan",): DELETE}),
     "keberatan-keputusan-tanpa-oleh": ("keberatan", {("keputusan", "oleh"): DELETE}),
     "keberatan-keputusan-predikat": ("keberatan", {("keputusan", "predikat"): "baik"}),
+    "tim-tanpa-ketua": ("tim", {("ketua",): DELETE}),
+    "tim-tanpa-anggota": ("tim", {("anggota",): []}),
+    "tim-anggota-tanpa-mulai": ("tim", {("anggota", 0, "mulai"): DELETE}),
+    "tim-hasil-tanpa-uraian": ("tim", {("hasil", 0, "uraian"): DELETE}),
+    "tim-kode-huruf-besar": ("tim", {("kode",): "Tim-Merit"}),
     "organisasi-predikat-pegawai": ("organisasi", {("penetapan", 0, "predikat"): "sangat_baik"}),
     "organisasi-tanpa-penetapan": ("organisasi", {("penetapan",): []}),
 }

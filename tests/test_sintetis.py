@@ -37,8 +37,8 @@ def _jenis(rel: Path) -> str:
     parts = rel.parts
     if len(parts) == 2:
         return "unit"
-    if parts[1] == "organisasi":
-        return "organisasi"
+    if parts[1] in ("organisasi", "tim"):
+        return parts[1]
     if len(parts) == 4:
         return "profil"
     if len(parts) == 5:
@@ -241,6 +241,31 @@ def test_objections_decided_by_the_penilai_own_penilai(tmp_path):
         penilai = profil[path.parts[-4]]["penilai"]
         assert keberatan["keputusan"]["oleh"] == profil[penilai]["penilai"]
         assert keberatan["keputusan"]["tanggal"] > keberatan["diajukan"]
+
+
+def test_teams_span_a_unit_and_its_children_and_every_assignment_resolves(rekaman):
+    """Each team lives in a parent unit and is led by its head, with members from its child
+    units (so lead and members work in different units), some joining mid-year; every RHK
+    citing a team result names a result of a team the employee belongs to."""
+    teams = {(rel.parts[0], rel.stem): doc for rel, doc in _pilih(rekaman, "tim").items()}
+    units = {rel.parts[0]: doc for rel, doc in _pilih(rekaman, "unit").items()}
+    assert teams
+    unit_of = {rel.parts[2]: rel.parts[0] for rel in _pilih(rekaman, "profil")}
+    for (unit, _), team in teams.items():
+        assert team["ketua"] == units[unit]["pimpinan"]
+    assert any(unit_of[a["nip"]] != unit for (unit, _), t in teams.items() for a in t["anggota"])
+    assert any(str(a["mulai"])[5:7] != "02" for t in teams.values() for a in t["anggota"])
+    cited = 0
+    for rel, skp in _pilih(rekaman, "skp").items():
+        for rhk in skp["hasil_kerja"]:
+            ref = str(rhk.get("penugasan_dari", ""))
+            if ref.startswith("tim:"):
+                unit, kode, hasil = ref[4:].split("/")
+                team = teams[(unit, kode)]
+                assert hasil in {h["id"] for h in team["hasil"]}
+                assert rel.parts[2] in {a["nip"] for a in team["anggota"]}
+                cited += 1
+    assert cited == sum(len(t["hasil"]) for t in teams.values())
 
 
 # --- the validator -------------------------------------------------------------------------------

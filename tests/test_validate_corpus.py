@@ -657,6 +657,99 @@ SILANG = [
                      f"2026-04-05 ({A}).")),
 ]
 
+# --- teams (tim kerja) ---------------------------------------------------------------------------
+
+L = "198907182014022001"  # a team lead in sekretariat, outside the staff member's line of superiors
+TIM = "sekretariat/tim/tim-merit.yaml"
+TIM_ISI = f"""kode: tim-merit
+nama: Tim Percepatan Penerapan Sistem Merit
+periode: {{mulai: 2026-02-01, selesai: 2026-12-31}}
+ketua: "{L}"
+hasil:
+  - {{id: hasil-1, uraian: Terpetakannya talenta jabatan administrator}}
+anggota:
+  - {{nip: "{D}", mulai: 2026-02-01}}
+"""
+PROFIL_L = salin(PROFIL_D, f"sekretariat/pegawai/{L}/profil.yaml", (f'nip: "{D}"', f'nip: "{L}"'),
+                 (f'penilai: "{B}"', f'penilai: "{A}"'))
+
+
+def ditugaskan(penugasan: str, rhk: str = "rhk-2") -> Ubah:
+    """The staff member's RHK (rhk-2 by default, line 32 then) assigned by penugasan."""
+    jenis = "tambahan" if rhk == "rhk-2" else "utama"
+    return ganti_di(SKP_D, f"  - id: {rhk}\n    jenis: {jenis}\n",
+                    f"  - id: {rhk}\n    jenis: {jenis}\n    penugasan_dari: \"{penugasan}\"\n")
+
+
+def tim(*pasangan: tuple[str, str]) -> Ubah:
+    """The team file, with text replacements (each must occur once)."""
+    text = TIM_ISI
+    for lama, baru in pasangan:
+        assert text.count(lama) == 1, lama
+        text = text.replace(lama, baru)
+    return tulis(TIM, text)
+
+
+TIM_SAH = (PROFIL_L, tim(), ditugaskan("tim:sekretariat/tim-merit/hasil-1"))
+
+TIM_KASUS = [
+    kasus("K302-nama-berkas-tim", (PROFIL_L, tulis("sekretariat/tim/Tim_Merit.yaml", TIM_ISI)),
+          galat("sekretariat/tim/Tim_Merit.yaml", 1, 1, "K302", "tim bernama <kode>.yaml")),
+    kasus("K308-tim-tanpa-unit", (PROFIL_L, tulis("biro-umum/tim/tim-merit.yaml", TIM_ISI),
+                                  ditugaskan("tim:biro-umum/tim-merit/hasil-1")),
+          galat("biro-umum/tim/tim-merit.yaml", 1, 1, "K308", "Rekaman ini tanpa unit.yaml di folder unitnya.")),
+    kasus("K430-penugasan-tim-tanpa-hasil", ditugaskan("tim:sekretariat/tim-merit"),
+          galat(SKP_D, 32, 21, "K430", "Penugasan 'tim:sekretariat/tim-merit' tidak sesuai format "
+                "tim:<unit>/<kode tim>/<kode hasil>.")),
+    kasus("K431-tim-tidak-ada", ditugaskan("tim:sekretariat/tim-lain/hasil-1"),
+          galat(SKP_D, 32, 21, "K431", "Tim kerja sekretariat/tim-lain tidak ditemukan.",
+                "records/sekretariat/tim/tim-lain.yaml")),
+    kasus("K432-tim-di-repositori-lain", ditugaskan("tim:biro-umum/tim-merit/hasil-1"),
+          peringatan(SKP_D, 32, 21, "K432", "Unit biro-umum tidak ada di repositori ini")),
+    kasus("K433-hasil-tim-tidak-ada", (PROFIL_L, tim(), ditugaskan("tim:sekretariat/tim-merit/hasil-9")),
+          galat(SKP_D, 32, 21, "K433", "Hasil 'hasil-9' tidak ada di tim kerja sekretariat/tim-merit.",
+                "Hasil tim yang ada: hasil-1."),
+          peringatan(TIM, 6, 10, "K545", "Hasil 'hasil-1' belum dimuat RHK anggota mana pun.")),
+    kasus("K434-bukan-anggota-selama-periode-skp",
+          (PROFIL_L, tim(("{mulai: 2026-02-01, selesai: 2026-12-31}", "{mulai: 2027-01-01, selesai: 2027-12-31}"),
+                         ("mulai: 2026-02-01}", "mulai: 2027-01-01}")),
+           ditugaskan("tim:sekretariat/tim-merit/hasil-1")),
+          galat(SKP_D, 32, 21, "K434", f"Pegawai {D} bukan anggota tim kerja sekretariat/tim-merit selama periode "
+                "SKP ini (2026-01-01 s.d. 2026-12-31).")),
+    kasus("K435-penugasan-nip-bukan-ketua-tim-atau-atasan", ditugaskan(L),
+          peringatan(SKP_D, 32, 21, "K435", f"RHK 'rhk-2' ditugaskan oleh {L}, yang bukan ketua tim kerja pegawai "
+                     "ini dan bukan atasan dalam rantai penilainya.")),
+    kasus("K436-umpan-balik-dari-orang-lain", ganti_di(UB, f'dari: "{B}"', f'dari: "{L}"'),
+          peringatan(UB, 3, 7, "K436", f"Umpan balik dari {L}, yang bukan penilai, atasan dalam rantai penilai, "
+                     "maupun ketua tim kerja pegawai ini pada 2026-02-14.")),
+    kasus("K436-umpan-balik-ketua-tim-sebelum-anggota-bergabung",
+          TIM_SAH + (tim(("mulai: 2026-02-01}\n", "mulai: 2026-03-01}\n")),
+                     ganti_di(UB, f'dari: "{B}"', f'dari: "{L}"')),
+          peringatan(UB, 3, 7, "K436", f"Umpan balik dari {L}")),
+    kasus("K437-ketua-tim-tidak-ditemukan", (tim(), ditugaskan("tim:sekretariat/tim-merit/hasil-1")),
+          peringatan(TIM, 4, 8, "K437", f"Ketua tim {L} tidak ditemukan di rekaman.")),
+    kasus("K437-anggota-tim-tidak-ditemukan",
+          TIM_SAH + (tim(('mulai: 2026-02-01}\n', f'mulai: 2026-02-01}}\n  - {{nip: "{X}", mulai: 2026-03-01}}\n')),),
+          peringatan(TIM, 9, 11, "K437", f"Anggota tim {X} tidak ditemukan di rekaman.")),
+    kasus("K540-kode-tim", TIM_SAH + (tim(("kode: tim-merit", "kode: tim-lain")),),
+          galat(TIM, 1, 7, "K540", "Kode tim 'tim-lain' tidak sama dengan nama berkasnya 'tim-merit.yaml'.")),
+    kasus("K541-periode-tim-terbalik", TIM_SAH + (tim(("selesai: 2026-12-31", "selesai: 2026-01-31")),),
+          galat(TIM, 3, 39, "K541", "Periode tim berakhir sebelum dimulai.")),
+    kasus("K542-anggota-sebelum-tim-dibentuk", TIM_SAH + (tim(("mulai: 2026-02-01}\n", "mulai: 2026-01-15}\n")),),
+          galat(TIM, 8, 40, "K542", f"Masa keanggotaan {D} (2026-01-15 s.d. 2026-12-31) di luar periode tim "
+                "(2026-02-01 s.d. 2026-12-31)")),
+    kasus("K543-anggota-ganda",
+          TIM_SAH + (tim(("mulai: 2026-02-01}\n", f'mulai: 2026-02-01}}\n  - {{nip: "{D}", mulai: 2026-06-01}}\n')),),
+          galat(TIM, 9, 11, "K543", f"Anggota {D} tercatat lebih dari sekali")),
+    kasus("K544-kode-hasil-ganda",
+          TIM_SAH + (tim(("administrator}\n",
+                          "administrator}\n  - {id: hasil-1, uraian: Tersusunnya peta suksesi}\n")),),
+          galat(TIM, 7, 10, "K544", "Kode hasil 'hasil-1' sudah dipakai di tim ini.")),
+    kasus("K545-hasil-tim-belum-ditugaskan", (PROFIL_L, tim()),
+          peringatan(TIM, 6, 10, "K545", "Hasil 'hasil-1' belum dimuat RHK anggota mana pun.",
+                     'penugasan_dari: "tim:sekretariat/tim-merit/hasil-1"')),
+]
+
 # Variants of the valid tree that must stay valid (the rules' exceptions).
 SAH_JUGA = [
     kasus("bom-diterima", ubah_bita(UB, lambda raw: b"\xef\xbb\xbf" + raw)),
@@ -686,9 +779,21 @@ SAH_JUGA = [
           (tulis("instansi.yaml", "nama: Kementerian Contoh\n"
                                   "aturan: {tenggat_skp: 01-10, kurva_mayoritas: lebih_dari_separuh}\n"),
            ganti_di(UNIT_B, "admin: [hr-biro-sdm]", "admin: [hr-biro-sdm]\naturan: {tenggat_skp: 01-31}"))),
+    kasus("tim-penugasan-dan-umpan-balik-ketua-tim",
+          TIM_SAH + (salin(UB, f"{FOLDER_D}/umpan-balik/2026-03-02.yaml", (f'dari: "{B}"', f'dari: "{L}"'),
+                           ("tanggal: 2026-02-14", "tanggal: 2026-03-02")),)),
+    kasus("rhk-utama-ditugaskan-tim-tanpa-intervensi",
+          (PROFIL_L, tim(), ganti_di(SKP_D, f'    intervensi: "{B}/rhk-1"\n',
+                                     '    penugasan_dari: "tim:sekretariat/tim-merit/hasil-1"\n'))),
+    kasus("rhk-utama-ditugaskan-atasan-penilai-tanpa-intervensi",
+          ganti_di(SKP_D, f'    intervensi: "{B}/rhk-1"\n', f'    penugasan_dari: "{A}"\n')),
+    kasus("rhk-ditugaskan-mengintervensi-rhk-lain-tanpa-K412",
+          (PROFIL_L, tim(), ditugaskan("tim:sekretariat/tim-merit/hasil-1", "rhk-1"),
+           ganti_di(SKP_D, f'"{B}/rhk-1"', f'"{X}/rhk-1"'))),
+    kasus("penugasan-berupa-teks-tetap-sah", ditugaskan("Menteri")),
 ]
 
-KASUS = LOADER + BERKAS + SKEMA + SILANG + SAH_JUGA
+KASUS = LOADER + BERKAS + SKEMA + SILANG + TIM_KASUS + SAH_JUGA
 
 
 def _laporan(records: Path, jalankan) -> tuple[int, list[dict]]:

@@ -26,9 +26,9 @@ from kinerja.aturan import Aturan
 from kinerja.laporan import ERROR, Diagnostik
 from kinerja.progres import Progres
 from kinerja.model import (
-    IKI, RHK, SKP, AngkaKreditAwal, Arsip, Berlaku, Evaluasi, HasilEvaluasi, Identitas, Instansi, Keberatan,
-    Keputusan, MasaPimpinan, MasaStatus, Organisasi, Pegawai, PenetapanOrganisasi, Potensi, Realisasi, Revisi,
-    Sumber, UmpanBalik, Unit, tanggal,
+    IKI, RHK, SKP, AnggotaTim, AngkaKreditAwal, Arsip, Berlaku, Evaluasi, HasilEvaluasi, HasilTim, Identitas,
+    Instansi, Keberatan, Keputusan, MasaPimpinan, MasaStatus, Organisasi, Pegawai, PenetapanOrganisasi, Potensi,
+    Realisasi, Revisi, Sumber, Tim, UmpanBalik, Unit, tanggal,
 )
 from kinerja.yamlio import Dokumen, YamlError, muat_bytes
 
@@ -398,6 +398,16 @@ def _organisasi(b: Bacaan) -> Organisasi:
     return Organisasi(b.berkas.parts[0], d["tahun"], penetapan, _sumber(b))
 
 
+def _tim(b: Bacaan) -> Tim:
+    d = b.data
+    selesai = tanggal(d["periode"]["selesai"])
+    hasil = [HasilTim(h["id"], h["uraian"], n) for n, h in enumerate(d["hasil"])]
+    anggota = [AnggotaTim(a["nip"], tanggal(a["mulai"]), tanggal(a.get("selesai")) or selesai, a.get("peran"), n)
+               for n, a in enumerate(d["anggota"])]
+    return Tim(b.berkas.parts[0], b.berkas.parts[2][:-5], d["kode"], d["nama"], d.get("dasar"),
+               tanggal(d["periode"]["mulai"]), selesai, d["ketua"], d.get("intervensi"), hasil, anggota, _sumber(b))
+
+
 def induk_hilang(rel: str, what: str, where: str) -> Diagnostik:
     return _diag(rel, "K308", 1, 1, f"{what} tanpa {where}.",
                  f"Setiap rekaman di bawah folder ini memerlukan {where}; buat dengan 'kinerja new'.")
@@ -405,7 +415,7 @@ def induk_hilang(rel: str, what: str, where: str) -> Diagnostik:
 
 PEMBANGUN = {"instansi": _instansi, "unit": _unit, "organisasi": _organisasi, "profil": _pegawai,
              "potensi": _potensi, "skp": _skp, "umpan-balik": _umpan_balik, "evaluasi": _evaluasi,
-             "keberatan": _keberatan}  # the builder of each record kind (jenis.REGISTRI)
+             "keberatan": _keberatan, "tim": _tim}  # the builder of each record kind (jenis.REGISTRI)
 
 
 def bangun(bacaan: list[Bacaan]) -> tuple[Arsip, list[Diagnostik]]:
@@ -426,6 +436,7 @@ def bangun(bacaan: list[Bacaan]) -> tuple[Arsip, list[Diagnostik]]:
     for b in valid.get("organisasi", []):
         org = _organisasi(b)
         arsip.organisasi[(org.unit, int(b.berkas.parts[-1][:4]))] = org
+    arsip.tim = {(tim.unit, tim.kode): tim for tim in map(_tim, valid.get("tim", []))}
     for b in valid.get("profil", []):
         arsip.tambah_pegawai(_pegawai(b), b.berkas.parts[2])
     for b in valid.get("potensi", []):

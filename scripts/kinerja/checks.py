@@ -15,7 +15,7 @@ from kinerja import aturan, jenis
 from kinerja.arsip import Berkas, induk_hilang
 from kinerja.fakta import Fakta, tumpang_tindih
 from kinerja.laporan import ERROR, WARNING, Diagnostik
-from kinerja.model import SKP, Organisasi, Pegawai, Sumber, Unit
+from kinerja.model import SKP, Organisasi, Pegawai, Sumber, Tim, Unit, ditugaskan, penugasan_nip, penugasan_tim
 from kinerja.nip import masalah_nip
 
 
@@ -194,14 +194,14 @@ def _cek_intervensi(fakta: Fakta, skp: SKP, jenis_jabatan: str):
     for rhk in skp.hasil_kerja:
         path = ("hasil_kerja", rhk.index, "intervensi")
         if not rhk.intervensi:
-            if rhk.jenis == "utama" and not jenis_jabatan.startswith("jpt_"):
+            if rhk.jenis == "utama" and not jenis_jabatan.startswith("jpt_") and not ditugaskan(rhk):
                 yield _d(skp.sumber, ("hasil_kerja", rhk.index), "K413",
                          f"RHK utama '{rhk.id}' belum menyebut RHK pimpinan yang diintervensi.",
                          "Tulis intervensi: \"<NIP atasan>/<id RHK atasan>\" (lihat SKP atasan).",
                          severity=ERROR if skp.status == "ditetapkan" else WARNING)
             continue
         nip, rhk_id = rhk.intervensi.split("/", 1)
-        if nip != skp.penilai.nip:
+        if nip != skp.penilai.nip and not ditugaskan(rhk):
             yield _d(skp.sumber, path, "K412",
                      f"RHK yang diintervensi milik {nip}, bukan penilai SKP ini ({skp.penilai.nip}).",
                      "Cascading mengikuti atasan langsung; periksa NIP pada intervensi.", severity=WARNING)
@@ -263,6 +263,12 @@ def cek_umpan_balik(pegawai: Pegawai, fakta: Fakta):
             if "rhk" in tentang and not skp.rhk(tentang["rhk"]):
                 yield _d(umpan.sumber, ("tentang", "rhk"), "K422", f"RHK '{tentang['rhk']}' tidak ada di SKP ini.",
                          "RHK yang ada: " + ", ".join(r.id for r in skp.hasil_kerja) + ".")
+            if not _pemberi_dikenal(fakta, skp, umpan.dari, umpan.tanggal, umpan.tanggal):
+                yield _d(umpan.sumber, ("dari",), "K436",
+                         f"Umpan balik dari {umpan.dari}, yang bukan penilai, atasan dalam rantai penilai, maupun "
+                         f"ketua tim kerja pegawai ini pada {_tgl(umpan.tanggal)}.",
+                         "Umpan balik ketua tim sah bila pegawai tercatat sebagai anggota timnya pada tanggal itu "
+                         "(records/<unit>/tim/<kode>.yaml).", severity=WARNING)
             if umpan.jenis == "konseling" and umpan.rahasia_tertulis is False:
                 yield _d(umpan.sumber, ("rahasia",), "K532",
                          "Catatan konseling selalu rahasia; 'rahasia: false' diabaikan.",
@@ -478,8 +484,108 @@ def cek_kurva(organisasi: Organisasi, fakta: Fakta):
                  "Kurva adalah pedoman, bukan kuota: tulis alasan penyimpangan di 'kalibrasi'.", severity=WARNING)
 
 
+# --- teams (tim kerja): assignments to members, and the team records ------------------------------
+
+def _pemberi_dikenal(fakta: Fakta, skp: SKP, nip: str, mulai: date, selesai: date) -> bool:
+    """Whether nip may assign results to or give feedback on this SKP's employee from mulai to
+    selesai: someone in their line of superiors, or the lead of a team they belong to then."""
+    return (nip == skp.penilai.nip or nip in fakta.rantai(skp)
+            or bool(fakta.tim_dipimpin(nip, skp.nip, mulai, selesai)))
+
+
+def cek_penugasan(pegawai: Pegawai, fakta: Fakta):
+    """RHKs assigned by a team (`tim:<unit>/<kode>/<hasil>`) or by another leader (a NIP)."""
+    for skp in pegawai.skp:
+        for rhk in skp.hasil_kerja:
+            path = ("hasil_kerja", rhk.index, "penugasan_dari")
+            ref = penugasan_tim(rhk.penugasan_dari)
+            nip = penugasan_nip(rhk.penugasan_dari)
+            if ref is not None:
+                yield from _cek_penugasan_tim(fakta, skp, ref, path)
+            elif (rhk.penugasan_dari or "").startswith("tim:"):
+                yield _d(skp.sumber, path, "K430",
+                         f"Penugasan '{rhk.penugasan_dari}' tidak sesuai format tim:<unit>/<kode tim>/<kode hasil>.",
+                         "Contoh: \"tim:biro-sdm/tim-sistem-merit/hasil-1\".")
+            elif nip is not None and not _pemberi_dikenal(fakta, skp, nip, skp.mulai, skp.selesai):
+                yield _d(skp.sumber, path, "K435",
+                         f"RHK '{rhk.id}' ditugaskan oleh {nip}, yang bukan ketua tim kerja pegawai ini dan bukan "
+                         "atasan dalam rantai penilainya.",
+                         "Penugasan oleh ketua tim dicatat sebagai \"tim:<unit>/<kode tim>/<kode hasil>\"; periksa "
+                         "NIP atau keanggotaan tim.", severity=WARNING)
+
+
+def _cek_penugasan_tim(fakta: Fakta, skp: SKP, ref: tuple[str, str, str], path: tuple):
+    unit, kode, hasil_id = ref
+    tim = fakta.tim(unit, kode)
+    if tim is None:
+        if fakta.ada_unit(unit):
+            yield _d(skp.sumber, path, "K431", f"Tim kerja {unit}/{kode} tidak ditemukan.",
+                     f"Tim kerja dicatat di records/{unit}/tim/{kode}.yaml; bila berkas itu ada, perbaiki dahulu "
+                     "galatnya.")
+        else:
+            yield _d(skp.sumber, path, "K432",
+                     f"Unit {unit} tidak ada di repositori ini, sehingga penugasan tim {kode} tidak dapat diperiksa.",
+                     "Tidak menghalangi bila tim dibentuk di repositori lain; periksa kode unitnya.", severity=WARNING)
+        return
+    if tim.hasil_id(hasil_id) is None:
+        yield _d(skp.sumber, path, "K433", f"Hasil '{hasil_id}' tidak ada di tim kerja {unit}/{kode}.",
+                 "Hasil tim yang ada: " + ", ".join(h.id for h in tim.hasil) + ".")
+    if not tim.keanggotaan(skp.nip, skp.mulai, skp.selesai):
+        yield _d(skp.sumber, path, "K434",
+                 f"Pegawai {skp.nip} bukan anggota tim kerja {unit}/{kode} selama periode SKP ini "
+                 f"({_tgl(skp.mulai)} s.d. {_tgl(skp.selesai)}).",
+                 f"Tambahkan pegawai ke daftar anggota di records/{unit}/tim/{kode}.yaml.")
+
+
+def cek_tim(tim: Tim, fakta: Fakta):
+    if tim.kode_tertulis != tim.kode:
+        yield _d(tim.sumber, ("kode",), "K540",
+                 f"Kode tim '{tim.kode_tertulis}' tidak sama dengan nama berkasnya '{tim.kode}.yaml'.")
+    if tim.selesai < tim.mulai:
+        yield _d(tim.sumber, ("periode", "selesai"), "K541", "Periode tim berakhir sebelum dimulai.")
+    seen: set[str] = set()
+    for hasil in tim.hasil:
+        if hasil.id in seen:
+            yield _d(tim.sumber, ("hasil", hasil.index, "id"), "K544", f"Kode hasil '{hasil.id}' sudah dipakai di tim ini.")
+        seen.add(hasil.id)
+    if not fakta.profil(tim.ketua):
+        yield _d(tim.sumber, ("ketua",), "K437", f"Ketua tim {tim.ketua} tidak ditemukan di rekaman.",
+                 "Ketua dari instansi atau repositori lain boleh dicatat; periksa NIP-nya.", severity=WARNING)
+    yield from _cek_anggota_tim(tim, fakta)
+    yield from _cek_hasil_tim(tim, fakta)
+
+
+def _cek_anggota_tim(tim: Tim, fakta: Fakta):
+    for anggota in tim.anggota:
+        path = ("anggota", anggota.index)
+        if tim.mulai <= tim.selesai and not tim.mulai <= anggota.mulai <= anggota.selesai <= tim.selesai:
+            yield _d(tim.sumber, path + ("mulai",), "K542",
+                     f"Masa keanggotaan {anggota.nip} ({_tgl(anggota.mulai)} s.d. {_tgl(anggota.selesai)}) di luar "
+                     f"periode tim ({_tgl(tim.mulai)} s.d. {_tgl(tim.selesai)}) atau berakhir sebelum dimulai.")
+        lain = [a for a in tim.anggota[:anggota.index] if a.nip == anggota.nip]
+        if any(a.mulai <= anggota.selesai and anggota.mulai <= a.selesai for a in lain):
+            yield _d(tim.sumber, path + ("nip",), "K543",
+                     f"Anggota {anggota.nip} tercatat lebih dari sekali dengan masa keanggotaan yang bertumpang tindih.")
+        if not lain and not fakta.profil(anggota.nip):
+            yield _d(tim.sumber, path + ("nip",), "K437", f"Anggota tim {anggota.nip} tidak ditemukan di rekaman.",
+                     "Anggota dari instansi atau repositori lain boleh dicatat; periksa NIP-nya.", severity=WARNING)
+
+
+def _cek_hasil_tim(tim: Tim, fakta: Fakta):
+    """A team result no member's RHK carries (only when every member's records are here)."""
+    if not all(fakta.profil(a.nip) for a in tim.anggota):
+        return
+    dibawa = {hasil_id for hasil_id, _, _ in fakta.rhk_tim(tim)}
+    for hasil in tim.hasil:
+        if hasil.id not in dibawa:
+            yield _d(tim.sumber, ("hasil", hasil.index, "id"), "K545",
+                     f"Hasil '{hasil.id}' belum dimuat RHK anggota mana pun.",
+                     f"Anggota yang ditugasi menulis penugasan_dari: \"{tim.rujukan}/{hasil.id}\" pada RHK di SKP-nya.",
+                     severity=WARNING)
+
+
 CEK_PEGAWAI = (cek_nip, cek_nama_folder, cek_penilai, cek_satu_unit, cek_skp, cek_masa, cek_umpan_balik,
-               cek_evaluasi, cek_rating, cek_keberatan)
+               cek_evaluasi, cek_rating, cek_keberatan, cek_penugasan)
 CEK_ORGANISASI = (cek_organisasi, cek_kurva)
 
 
@@ -501,3 +607,7 @@ def periksa_pegawai(pegawai: Pegawai | None, fakta: Fakta) -> list[Diagnostik]:
 
 def periksa_organisasi(organisasi: Organisasi | None, fakta: Fakta) -> list[Diagnostik]:
     return [d for check in CEK_ORGANISASI for d in check(organisasi, fakta)] if organisasi is not None else []
+
+
+def periksa_tim(tim: Tim | None, fakta: Fakta) -> list[Diagnostik]:
+    return list(cek_tim(tim, fakta)) if tim is not None else []

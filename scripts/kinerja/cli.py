@@ -250,6 +250,7 @@ def _parser_new(sub, common) -> None:
 
     _new_unit_pegawai(kind)
     _new_rekaman_skp(kind)
+    _new_tim(kind)
 
 
 def _new_unit_pegawai(kind) -> None:
@@ -274,6 +275,21 @@ def _new_unit_pegawai(kind) -> None:
           ("--jenis-asn", {"choices": tuple(aturan.JENIS_ASN), "help": "pns atau pppk (bawaan: pns)"}),
           ("--penilai", {"metavar": "NIP", "help": "NIP atasan langsung (bawaan: pimpinan unit)"}),
           ("--akun-git", {"metavar": "AKUN", "help": "akun GitHub/GitLab pegawai"})])
+
+
+def _new_tim(kind) -> None:
+    """`kinerja new tim`."""
+    kind("tim", "tim kerja baru: records/<unit>/tim/<kode>.yaml, dengan ketua, anggota dan hasil kerja tim",
+         [("kode", "kode tim: huruf kecil, angka, tanda hubung (misalnya tim-sistem-merit)")],
+         [("--unit", {"required": True, "metavar": "KODE", "help": "kode unit yang membentuk tim"}),
+          ("--nama", {"required": True, "help": "nama tim, misalnya \"Tim Percepatan Penerapan Sistem Merit\""}),
+          ("--anggota", {"required": True, "action": "append", "metavar": "NIP",
+                         "help": "NIP anggota, dari unit mana pun (boleh diulang)"}),
+          ("--ketua", {"metavar": "NIP", "help": "NIP ketua tim (bawaan: pimpinan unit)"}),
+          ("--dasar", {"metavar": "TEKS", "help": "keputusan pembentukan tim"}),
+          ("--mulai", {"metavar": "TTTT-BB-HH", "help": "awal periode tim (bawaan: hari ini)"}),
+          ("--selesai", {"metavar": "TTTT-BB-HH", "help": "akhir periode tim (bawaan: 31 Desember)"}),
+          ("--intervensi", {"metavar": "NIP/RHK", "help": "RHK pimpinan yang didukung tim"})])
 
 
 def _new_rekaman_skp(kind) -> None:

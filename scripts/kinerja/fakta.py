@@ -22,7 +22,9 @@ from kinerja import aturan
 from kinerja.aturan import Aturan
 from kinerja.jenis import Kunci
 from kinerja.model import (
+    RHK,
     SKP,
+    AnggotaTim,
     Arsip,
     Evaluasi,
     HasilKurva,
@@ -30,8 +32,12 @@ from kinerja.model import (
     Organisasi,
     Pegawai,
     PenetapanOrganisasi,
+    Tim,
     Unit,
+    penugasan_tim,
 )
+
+MAKS_RANTAI = 8  # people in an employee's line of superiors that Fakta.rantai follows
 
 
 def tumpang_tindih(a: SKP, b: SKP) -> bool:
@@ -54,6 +60,7 @@ class Fakta:
         self._catatan: list[set[Kunci]] = []
         self._memo: dict[tuple, tuple[object, frozenset[Kunci]]] = {}
         self._anggota: dict[tuple[str, int], list[Pegawai]] | None = None
+        self._tim_nip: dict[str, list[tuple[Tim, AnggotaTim]]] | None = None
 
     # -- recording ------------------------------------------------------------------------------
 
@@ -258,3 +265,50 @@ class Fakta:
     def skp_aktif(self, nip: str, pada: date) -> SKP | None:
         """The SKP of nip whose period contains the given day, if any."""
         return next((s for s in self.skp(nip) if s.mulai <= pada <= s.selesai), None)
+
+    # -- teams (tim kerja) ------------------------------------------------------------------------
+
+    def tim(self, unit: str, kode: str) -> Tim | None:
+        """One team (None when its file is missing or invalid)."""
+        self._baca("tim", unit, kode)
+        return self.arsip.tim.get((unit, kode))
+
+    def tim_anggota(self, nip: str, mulai: date, selesai: date) -> list[tuple[Tim, AnggotaTim]]:
+        """The teams nip belongs to on some day from mulai to selesai, with the membership. Any
+        team file may name anyone, so this reads every team."""
+        self._baca("tim")
+        if self._tim_nip is None:
+            self._tim_nip = {}
+            for key in sorted(self.arsip.tim):
+                tim = self.arsip.tim[key]
+                for anggota in tim.anggota:
+                    self._tim_nip.setdefault(anggota.nip, []).append((tim, anggota))
+        return [(tim, a) for tim, a in self._tim_nip.get(nip, []) if a.mulai <= selesai and mulai <= a.selesai]
+
+    def tim_dipimpin(self, ketua: str, nip: str, mulai: date, selesai: date) -> list[Tim]:
+        """The teams led by ketua that nip belongs to on some day from mulai to selesai: feedback
+        from ketua on such a day is team feedback (masukan ketua tim)."""
+        found = {(tim.unit, tim.kode): tim for tim, _ in self.tim_anggota(nip, mulai, selesai) if tim.ketua == ketua}
+        return list(found.values())
+
+    def rantai(self, skp: SKP) -> list[str]:
+        """The employee's line of superiors for an SKP: its penilai, the atasan pejabat penilai, and
+        further up by each one's profile (at most MAKS_RANTAI people; stops at a loop or where
+        the records end)."""
+        return self._turunan(("rantai", skp.unit, skp.nip, skp.folder), lambda: self._hitung_rantai(skp))
+
+    def _hitung_rantai(self, skp: SKP) -> list[str]:
+        found = [skp.penilai.nip]
+        atasan = self.atasan_penilai(skp)
+        while atasan and atasan not in found and len(found) < MAKS_RANTAI:
+            found.append(atasan)
+            profiles = self.profil(atasan)
+            atasan = profiles[0].penilai if profiles else None
+        return found
+
+    def rhk_tim(self, tim: Tim) -> list[tuple[str, SKP, RHK]]:
+        """The members' RHKs that carry one of the team's results, with that result's id (from
+        the members' SKPs in these records)."""
+        nips = dict.fromkeys(a.nip for a in tim.anggota)
+        return [(ref[2], skp, rhk) for nip in nips for skp in self.skp(nip) for rhk in skp.hasil_kerja
+                if (ref := penugasan_tim(rhk.penugasan_dari)) and ref[:2] == (tim.unit, tim.kode)]

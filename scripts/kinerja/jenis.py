@@ -34,9 +34,10 @@ FOLDER_SKP = re.compile(r"([0-9]{4})(?:-([2-9]|[1-9][0-9]+))?")
 BERKAS_PERIODE = re.compile(r"(tw[1-4]|b(?:0[1-9]|1[0-2])|tahunan)\.yaml")
 BERKAS_TAHUN = re.compile(r"([0-9]{4})\.yaml")
 BERKAS_UMPAN_BALIK = re.compile(r"([0-9]{4}-[0-9]{2}-[0-9]{2})(-[a-z0-9]+(-[a-z0-9]+)*)?\.yaml")
+BERKAS_TIM = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*\.yaml")
 
 TATA_LETAK = ("Susunan yang dikenal: instansi.yaml, <unit>/unit.yaml, <unit>/organisasi/<tahun>.yaml, "
-              "<unit>/pegawai/<nip>/profil.yaml, <unit>/pegawai/<nip>/potensi/<tahun>.yaml, "
+              "<unit>/tim/<kode>.yaml, <unit>/pegawai/<nip>/profil.yaml, <unit>/pegawai/<nip>/potensi/<tahun>.yaml, "
               "<unit>/pegawai/<nip>/<tahun>/skp.yaml, serta umpan-balik/, evaluasi/ dan keberatan/ "
               "di dalam folder SKP.")
 
@@ -90,6 +91,11 @@ REGISTRI: dict[str, Jenis] = {j.nama: j for j in (
           lambda p: len(p) == 6 and p[1] == "pegawai" and p[4] == "umpan-balik", _pegawai, baru="umpan-balik"),
     Jenis("keberatan", "*/pegawai/*/*/keberatan/*.yaml", "Keberatan", "skp",
           lambda p: len(p) == 6 and p[1] == "pegawai" and p[4] == "keberatan", _pegawai, baru="keberatan"),
+    # A team: its own key, and the key of "every team" that lookups by member read (a file
+    # cannot provide a key per member: keys come from the path alone).
+    Jenis("tim", "*/tim/*.yaml", "Tim kerja", "unit",
+          lambda p: len(p) == 3 and p[1] == "tim",
+          lambda p: frozenset({("tim", p[0], p[2][:-5]), ("tim",)}), baru="tim"),
 )}
 
 _NAMA_BERKAS = {  # file-name rules of the kinds whose file names carry meaning
@@ -98,6 +104,7 @@ _NAMA_BERKAS = {  # file-name rules of the kinds whose file names carry meaning
     "umpan-balik": (BERKAS_UMPAN_BALIK, "umpan balik bernama <tttt-bb-hh>[-<judul>].yaml"),
     "evaluasi": (BERKAS_PERIODE, "pakai tw1..tw4, b01..b12 atau tahunan (.yaml)"),
     "keberatan": (BERKAS_PERIODE, "pakai tw1..tw4, b01..b12 atau tahunan (.yaml)"),
+    "tim": (BERKAS_TIM, "tim bernama <kode>.yaml (huruf kecil, angka dan tanda hubung)"),
 }
 
 
@@ -160,8 +167,8 @@ def kelompok(parts: Parts) -> str:
     """The group of a path below records/ (any path, record or not), as a string key."""
     if len(parts) >= 3 and parts[1] == "pegawai":
         return f"pegawai/{parts[0]}/{parts[2]}"
-    if len(parts) == 3 and parts[1] == "organisasi":
-        return f"organisasi/{parts[0]}/{parts[2]}"
+    if len(parts) == 3 and parts[1] in ("organisasi", "tim"):
+        return f"{parts[1]}/{parts[0]}/{parts[2]}"
     if len(parts) == 2 and parts[1] == "unit.yaml":
         return f"unit/{parts[0]}"
     if parts == ("instansi.yaml",):

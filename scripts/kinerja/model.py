@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
@@ -330,6 +331,74 @@ class Organisasi:
         return next((p for p in self.penetapan if p.periode == periode), None)
 
 
+# --- teams (tim kerja) ----------------------------------------------------------------------------
+
+PENUGASAN_TIM = re.compile(r"tim:([a-z0-9]+(?:-[a-z0-9]+)*)/([a-z0-9]+(?:-[a-z0-9]+)*)/([a-z0-9]+(?:-[a-z0-9]+)*)")
+PENUGASAN_NIP = re.compile(r"[0-9]{18}")
+
+
+def penugasan_tim(penugasan_dari: str | None) -> tuple[str, str, str] | None:
+    """(unit, team code, result id) of an RHK's `penugasan_dari: "tim:<unit>/<kode>/<hasil>"`, else None."""
+    match = PENUGASAN_TIM.fullmatch(penugasan_dari or "")
+    return (match.group(1), match.group(2), match.group(3)) if match else None
+
+
+def penugasan_nip(penugasan_dari: str | None) -> str | None:
+    """The NIP of an RHK's `penugasan_dari: "<NIP>"` (an assignment by another leader), else None."""
+    return penugasan_dari if penugasan_dari and PENUGASAN_NIP.fullmatch(penugasan_dari) else None
+
+
+def ditugaskan(rhk: RHK) -> bool:
+    """Whether an RHK is assigned by a team or a named leader (it then needs no `intervensi`)."""
+    return penugasan_tim(rhk.penugasan_dari) is not None or penugasan_nip(rhk.penugasan_dari) is not None
+
+
+@dataclass
+class HasilTim:
+    id: str
+    uraian: str
+    index: int  # position in hasil
+
+
+@dataclass
+class AnggotaTim:
+    nip: str
+    mulai: date
+    selesai: date  # the team's end when the record gives none
+    peran: str | None
+    index: int  # position in anggota
+
+
+@dataclass
+class Tim:
+    """tim/<kode>.yaml: a cross-functional team set up by a unit; lead and members from any unit."""
+
+    unit: str  # the folder's unit
+    kode: str  # from the file name (`kode_tertulis` is the record's own)
+    kode_tertulis: str
+    nama: str
+    dasar: str | None
+    mulai: date
+    selesai: date
+    ketua: str
+    intervensi: str | None
+    hasil: list[HasilTim]
+    anggota: list[AnggotaTim]
+    sumber: Sumber
+
+    @property
+    def rujukan(self) -> str:
+        """How an RHK names this team: "tim:<unit>/<kode>" (then "/<hasil id>")."""
+        return f"tim:{self.unit}/{self.kode}"
+
+    def hasil_id(self, hasil_id: str) -> HasilTim | None:
+        return next((h for h in self.hasil if h.id == hasil_id), None)
+
+    def keanggotaan(self, nip: str, mulai: date, selesai: date) -> list[AnggotaTim]:
+        """The memberships of nip that share a day with mulai..selesai."""
+        return [a for a in self.anggota if a.nip == nip and a.mulai <= selesai and mulai <= a.selesai]
+
+
 @dataclass
 class Arsip:
     """The whole records tree, loaded once."""
@@ -340,6 +409,7 @@ class Arsip:
     berkas: list[str] = field(default_factory=list)  # every file looked at, sorted
     per_nip: dict[str, list[Pegawai]] = field(default_factory=dict)
     instansi: Instansi | None = None
+    tim: dict[tuple[str, str], Tim] = field(default_factory=dict)  # (unit, kode from the file name)
 
     def tambah_pegawai(self, pegawai: Pegawai, folder: str | None = None) -> None:
         """Add a profile under its folder's NIP (the path decides; K304 reports a content that disagrees)."""

@@ -131,13 +131,15 @@ def _periksa(group: str, model: Arsip, fakta: Fakta, berkas: list[Berkas]) -> li
     if kind == "unit":
         return checks.periksa_unit(rest, model.units.get(rest), fakta)
     unit, _, name = rest.partition("/")
-    found = checks.periksa_induk_unit(unit, berkas, fakta) if kind in ("pegawai", "organisasi") else []
+    found = checks.periksa_induk_unit(unit, berkas, fakta) if kind in ("pegawai", "organisasi", "tim") else []
     if kind == "pegawai":
         return found + checks.periksa_pegawai(model.pegawai.get((unit, name)), fakta)
     if kind == "organisasi":
         tahun = jenis.BERKAS_TAHUN.fullmatch(name)
         organisasi = model.organisasi.get((unit, int(tahun.group(1)))) if tahun else None
         return found + checks.periksa_organisasi(organisasi, fakta)
+    if kind == "tim":
+        return found + checks.periksa_tim(model.tim.get((unit, name.removesuffix(".yaml"))), fakta)
     return found
 
 

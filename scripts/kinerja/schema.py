@@ -25,7 +25,7 @@ except ImportError:  # pragma: no cover - wheels exist for the platforms we run 
 from kinerja.yamlio import Dokumen
 
 SKEMA_DIR = Path(__file__).resolve().parent / "schemas"
-KINDS = ("unit", "organisasi", "profil", "skp", "evaluasi", "umpan-balik", "keberatan", "instansi", "potensi")
+KINDS = ("unit", "organisasi", "profil", "skp", "evaluasi", "umpan-balik", "keberatan", "instansi", "potensi", "tim")
 _COMMON = "common.schema.json"
 
 _BENTUK_TANGGAL = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # a date's shape, whatever its year

@@ -322,6 +322,7 @@ class _Penulis:
         self.jumlah_file = 0
         self.nomor_urut: dict[str, int] = {}  # NIP prefix -> last serial used
         self.akun: set[str] = set()
+        self.tim: dict[str, list[tuple[str, str, date]]] = {}  # unit -> its team's (member, result, joined)
 
     # ------------------------------------------------------------ output
 
@@ -339,6 +340,8 @@ class _Penulis:
         self.out.mkdir(parents=True, exist_ok=True)
         for u, n in zip(units, ukuran, strict=True):
             self._tulis_unit(u, n, luar)
+        for u in units:
+            self._tulis_tim(u)
         return self.jumlah_file
 
     # ------------------------------------------------------------ units
@@ -642,9 +645,12 @@ class _Penulis:
                 isi.append(f"    uraian: {_q(rng.choice(RHK_UTAMA).format(objek[i]))}")
                 obj, pilihan = objek[i], IKI
             else:
-                isi.append(f"    uraian: {_q('Terlaksananya tugas tambahan sebagai ' + rng.choice(RHK_TAMBAHAN))}")
+                uraian = "Terlaksananya tugas tambahan sebagai " + rng.choice(RHK_TAMBAHAN)
+                isi.append(f"    uraian: {_q(uraian)}")
                 if jpt:
                     isi.append(f"    penugasan_dari: {_q('Menteri')}")
+                elif rng.random() < 0.4:
+                    isi.append(f"    penugasan_dari: {_q(self._tugaskan(u, p, uraian))}")
                 obj, pilihan = "tugas tambahan", IKI_TAMBAHAN
             isi.append("    indikator:")
             indikator = self._indikator(isi, pilihan, obj, jpt, n_iki)
@@ -655,6 +661,32 @@ class _Penulis:
         isi += self._perilaku_dan_lampiran()
         self._tulis(f"{skp}/skp.yaml", "skp", isi)
         return hasil
+
+    def _tugaskan(self, u: _Unit, p: _Pegawai, uraian: str) -> str:
+        """Make p a member of the team of u's parent unit (u's own at the root, so teams span a
+        unit and its children), carrying a new team result; return how the RHK cites it."""
+        induk = u.atas or u
+        anggota = self.tim.setdefault(induk.kode, [])
+        bulan = 2 if self.rng.random() < 0.8 else self.rng.randint(3, 9)  # some join mid-year
+        anggota.append((p.nip, uraian, date(self.tahun, bulan, 1)))
+        return f"tim:{induk.kode}/tim-kerja/hasil-{len(anggota)}"
+
+    def _tulis_tim(self, u: _Unit) -> None:
+        """The team led by u's head whose results _tugaskan handed out, if any."""
+        anggota = self.tim.get(u.kode)
+        if not anggota or u.pimpinan is None:
+            return
+        os.mkdir(os.path.join(self.out, u.kode, "tim"))
+        self._tulis(f"{u.kode}/tim/tim-kerja.yaml", "tim", [
+            "kode: tim-kerja",
+            f"nama: {_q('Tim Kerja Lintas Fungsi ' + u.nama)}",
+            f"periode: {{mulai: {self.tahun}-02-01, selesai: {self.tahun}-12-31}}",
+            f"ketua: {_q(u.pimpinan.nip)}",
+            "hasil:",
+            *(f"  - {{id: hasil-{i}, uraian: {_q(uraian)}}}" for i, (_, uraian, _) in enumerate(anggota, 1)),
+            "anggota:",
+            *(f"  - {{nip: {_q(nip)}, mulai: {mulai}}}" for nip, _, mulai in anggota),
+        ])
 
     def _indikator(self, isi: list[str], pilihan: tuple, obj: str, jpt: bool,
                    n_iki: int) -> list[tuple[str, str, float]]:

@@ -41,6 +41,13 @@ def _ganti(apa: str, lama, baru, fmt=str) -> list[str]:
     return [f"{apa}: {fmt(lama)} → {fmt(baru)}."]
 
 
+def _ganti_periode(apa: str, lama: dict, baru: dict) -> list[str]:
+    pl, pb = lama.get("periode") or {}, baru.get("periode") or {}
+    if pl == pb:
+        return []
+    return [f"{apa}: {pl.get('mulai')} s.d. {pl.get('selesai')} → {pb.get('mulai')} s.d. {pb.get('selesai')}."]
+
+
 def _per_id(items, key: str = "id") -> dict:
     return {item.get(key): item for item in items or [] if isinstance(item, dict)}
 
@@ -89,10 +96,7 @@ def skp(lama: dict | None, baru: dict | None, nama: NamaNip) -> list[str]:
         out.append(f"Status SKP: {status_lama} → {status_baru}{tanggal}.")
     elif lama.get("ditetapkan") != baru.get("ditetapkan"):
         out += _ganti("Tanggal penetapan", lama.get("ditetapkan"), baru.get("ditetapkan"))
-    pl, pb = lama.get("periode") or {}, baru.get("periode") or {}
-    if pl != pb:
-        out.append(f"Periode SKP: {pl.get('mulai')} s.d. {pl.get('selesai')} → "
-                   f"{pb.get('mulai')} s.d. {pb.get('selesai')}.")
+    out += _ganti_periode("Periode SKP", lama, baru)
     out += _ganti("Pendekatan", lama.get("pendekatan"), baru.get("pendekatan"))
     for blok, judul in (("pegawai", "pegawai"), ("penilai", "penilai")):
         il, ib = lama.get(blok) or {}, baru.get(blok) or {}
@@ -283,6 +287,54 @@ def organisasi(lama: dict | None, baru: dict | None, nama: NamaNip) -> list[str]
     return _lain(lama or {}, baru or {}, out) if lama and baru else out
 
 
+# --- team ------------------------------------------------------------------------------------
+
+def _masa(anggota: dict) -> str:
+    selesai = anggota.get("selesai")
+    return f"sejak {anggota.get('mulai')}" + (f" s.d. {selesai}" if selesai else "")
+
+
+def _anggota_tim(lama: dict, baru: dict, nama: NamaNip) -> list[str]:
+    out: list[str] = []
+    a, b = _per_id(lama.get("anggota"), "nip"), _per_id(baru.get("anggota"), "nip")
+    for nip, anggota in b.items():
+        peran = f", {anggota['peran']}" if anggota.get("peran") else ""
+        if nip not in a:
+            out.append(f"Anggota baru: {nama(str(nip))} ({_masa(anggota)}{peran}).")
+            continue
+        out += _ganti(f"Masa keanggotaan {nama(str(nip))}", _masa(a[nip]), _masa(anggota))
+        out += _ganti(f"Peran {nama(str(nip))}", a[nip].get("peran"), anggota.get("peran"))
+    out += [f"Anggota keluar dari daftar: {nama(str(nip))}." for nip in a if nip not in b]
+    return out
+
+
+def tim(lama: dict | None, baru: dict | None, nama: NamaNip) -> list[str]:
+    if lama is None:
+        return [f"Tim kerja baru: {kutip(baru.get('nama', ''))}, ketua {nama(str(baru.get('ketua')))}, "
+                f"{len(baru.get('anggota') or [])} anggota, {len(baru.get('hasil') or [])} hasil kerja tim."]
+    if baru is None:
+        return [f"Tim kerja dihapus: {kutip(lama.get('nama', ''))}."]
+    out: list[str] = []
+    out += _ganti("Nama tim", lama.get("nama"), baru.get("nama"), kutip)
+    out += _ganti("Dasar pembentukan", lama.get("dasar"), baru.get("dasar"), kutip)
+    out += _ganti_periode("Periode tim", lama, baru)
+    if lama.get("ketua") != baru.get("ketua"):
+        out.append(f"Ketua tim: {nama(str(lama.get('ketua')))} → {nama(str(baru.get('ketua')))}.")
+    out += _ganti("RHK pimpinan yang didukung tim", lama.get("intervensi"), baru.get("intervensi"))
+    a, b = _per_id(lama.get("hasil")), _per_id(baru.get("hasil"))
+    for hasil_id, hasil in b.items():
+        if hasil_id not in a:
+            out.append(f"Hasil tim baru {hasil_id}: {kutip(hasil.get('uraian', ''))}.")
+        else:
+            out += _ganti(f"Uraian hasil tim {hasil_id}", a[hasil_id].get("uraian"), hasil.get("uraian"), kutip)
+    out += [f"Hasil tim {hasil_id} dihapus: {kutip(hasil.get('uraian', ''))}." for hasil_id, hasil in a.items()
+            if hasil_id not in b]
+    out += _anggota_tim(lama, baru, nama)
+    return _lain(lama, baru, out)
+
+
+
+
 def umum(lama: dict | None, baru: dict | None, nama: NamaNip) -> list[str]:
     """Any kind without its own comparer: which top-level keys were added, removed or changed."""
     if lama is None:
@@ -301,7 +353,8 @@ def umum(lama: dict | None, baru: dict | None, nama: NamaNip) -> list[str]:
 
 
 PER_JENIS = {"skp": skp, "evaluasi": evaluasi, "umpan-balik": umpan_balik, "keberatan": keberatan,
-             "profil": profil, "unit": unit, "organisasi": organisasi, "instansi": umum, "potensi": umum}
+             "profil": profil, "unit": unit, "organisasi": organisasi, "instansi": umum, "potensi": umum,
+             "tim": tim}
 
 
 def bandingkan(kind: str, lama: dict | None, baru: dict | None, nama: NamaNip) -> list[str]:

@@ -342,8 +342,40 @@ def buat_keberatan(konteks: Konteks, nip: str, periode: str, *, unit: str | None
     return path, "keberatan", lines
 
 
+# --- team ---------------------------------------------------------------------------------------
+
+def buat_tim(konteks: Konteks, kode: str, *, unit: str, nama: str, anggota: list[str], ketua: str | None = None,
+             dasar: str | None = None, mulai: str | None = None, selesai: str | None = None,
+             intervensi: str | None = None):
+    if not KODE_UNIT.fullmatch(kode):
+        raise BaruError(f"kode tim '{kode}' tidak sah: pakai huruf kecil, angka dan tanda hubung (misalnya tim-merit).")
+    konteks.muat_unit(unit)
+    data_unit = konteks.arsip.units.get(unit)
+    if data_unit is None:
+        raise BaruError(f"unit '{unit}' belum ada (buat dulu dengan 'kinerja new unit').")
+    ketua = ketua or data_unit.pimpinan
+    awal = _tanggal(mulai, "--mulai")
+    akhir = _tanggal(selesai, "--selesai") if selesai else date(awal.year, 12, 31)
+    konteks.muat_pegawai(ketua, *anggota)
+
+    def siapa(nip: str) -> str:
+        found = konteks.arsip.pegawai_nip(nip)
+        return f"   # {found[0].nama}, {found[0].unit}" if found else "   # belum ada di rekaman repositori ini"
+
+    lines = [f"kode: {kode}", f"nama: {q(nama)}",
+             f"dasar: {q(dasar)}" if dasar else "# dasar: \"Keputusan ... Nomor ... Tahun ...\"   # pembentukan tim",
+             f"periode: {{mulai: {awal}, selesai: {akhir}}}", f"ketua: {q(ketua)}" + siapa(ketua),
+             f"intervensi: {q(intervensi)}" if intervensi else
+             "# intervensi: \"<NIP pimpinan>/<id RHK>\"   # RHK pimpinan yang didukung tim",
+             "hasil:   # anggota yang ditugasi menulis di RHK SKP-nya: penugasan_dari: "
+             f"\"tim:{unit}/{kode}/hasil-1\"",
+             f"  - {{id: hasil-1, uraian: {q(ISI)}}}", "anggota:   # selesai dan peran tidak wajib"]
+    lines += [f"  - {{nip: {q(nip)}, mulai: {awal}}}" + siapa(nip) for nip in dict.fromkeys(anggota)]
+    return konteks.path(unit, "tim", f"{kode}.yaml"), "tim", lines
+
+
 BUAT = {"unit": buat_unit, "pegawai": buat_pegawai, "skp": buat_skp, "evaluasi": buat_evaluasi,
-        "umpan-balik": buat_umpan_balik, "keberatan": buat_keberatan}
+        "umpan-balik": buat_umpan_balik, "keberatan": buat_keberatan, "tim": buat_tim}
 
 
 def tulis(konteks: Konteks, kind: str, *args, **kwargs) -> Path:

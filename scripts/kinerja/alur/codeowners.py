@@ -8,6 +8,7 @@ first and specific ones after:
     /records/<unit>/pegawai/<nip>/      the employee's penilai (akun_git of the penilai's profile)
     /records/<unit>/pegawai/*/profil.yaml   the unit's admins (roster data)
     /records/<unit>/unit.yaml           the unit's admins
+    /records/<unit>/tim/                the unit's head (who signs the team decree) and its admins
     /records/<unit>/organisasi/         the head of the parent unit (who sets the unit's rating)
     /records/<unit>/pegawai/<nip>/<skp>/keberatan/   that SKP's atasan pejabat penilai (who decides objections)
 
@@ -71,11 +72,13 @@ def buat(arsip: Arsip, records_dari_akar: str, format_: str = "github") -> Codeo
     if not semua_admin:
         peringatan.append("Tidak ada unit yang mencantumkan admin: pola umum '*' tanpa pemilik.")
 
-    def baris(pattern: str, nip: str | None, admin: list[str], siapa: str, sebab: str | None = None) -> None:
+    def baris(pattern: str, nip: str | None, admin: list[str], siapa: str, sebab: str | None = None,
+              bersama: list[str] | None = None) -> None:
+        """The line for the person's account (with bersama, when given), else the admins' with a warning."""
         akun = _akun(arsip, nip)
         sebab = sebab or _sebab(arsip, nip, siapa)
         if akun:
-            lines.append(_baris(pattern, [akun]))
+            lines.append(_baris(pattern, [akun] + [a for a in bersama or [] if a != akun]))
         elif admin:
             lines.append(_baris(pattern, admin))
             peringatan.append(f"{pattern}: {sebab}; admin unit yang meninjau.")
@@ -97,6 +100,7 @@ def buat(arsip: Arsip, records_dari_akar: str, format_: str = "github") -> Codeo
         if unit.admin:
             lines.append(_baris(f"{folder}pegawai/*/profil.yaml", unit.admin))
             lines.append(_baris(f"{folder}unit.yaml", unit.admin))
+        baris(f"{folder}tim/", unit.pimpinan, unit.admin, "pimpinan unit", bersama=unit.admin)
         induk = arsip.units.get(unit.induk) if unit.induk else None
         tanpa_induk = (f"unit induk {unit.induk} tidak ada di repositori ini" if unit.induk
                        else "unit tidak mencantumkan induk")

@@ -145,8 +145,9 @@ def _bagian_unit(t: Tinjauan, nama: _Nama) -> list[str]:
     per_unit: dict[str, list[str]] = defaultdict(list)
     for parts in sorted(t.perubahan.berkas):
         kind = jenis(parts)
-        if kind in ("unit", "organisasi"):
-            judul = "Unit" if kind == "unit" else f"Predikat organisasi {parts[2][:-5]}"
+        if kind in ("unit", "organisasi", "tim"):
+            judul = ("Unit" if kind == "unit" else f"Predikat organisasi {parts[2][:-5]}" if kind == "organisasi"
+                     else _judul_tim(t, parts))
             kalimat = _kalimat(t, parts, kind, nama)
             per_unit[parts[0]] += [f"- {md(judul)}: {md(k)}" for k in kalimat]
         elif kind is None:
@@ -157,6 +158,14 @@ def _bagian_unit(t: Tinjauan, nama: _Nama) -> list[str]:
         out += ["", f"#### {md(data.nama if data else unit or 'Folder rekaman')}" + (f" ({md(unit)})" if unit else "")]
         out += per_unit[unit]
     return (["", "### Unit"] + out) if out else []
+
+
+def _judul_tim(t: Tinjauan, parts: Parts) -> str:
+    """A team named by its name (this side's, else the other's) and its code."""
+    data = t.perubahan.baru.get(parts) or t.perubahan.lama.get(parts) or {}
+    nama = data.get("nama") if isinstance(data.get("nama"), str) else None
+    kode = parts[2].removesuffix(".yaml")
+    return f"Tim kerja {nama} ({kode})" if nama else f"Tim kerja {kode}"
 
 
 def _bagian_kurva(t: Tinjauan) -> list[str]:
