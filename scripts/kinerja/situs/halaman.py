@@ -7,12 +7,18 @@ page and copies of the publishable fields of records (`publik`), never a model o
 confidential feedback cannot be reached from a template; another unit's records are never
 looked up (only names in this unit's identity blocks); `publikasi` in unit.yaml hides
 ratings, distribution counts (also those of groups under `minimum_kelompok`) or feedback text.
+
+Other units' records are read for two things only, through `Fakta` so that the keys read are
+recorded (`Situs.dibaca`, part of the unit's build key): the superior RHK a cross-unit
+`intervensi` names (its text and its owner's identity block) and the atasan pejabat penilai
+(the same lookup the checks use).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
@@ -22,6 +28,8 @@ from markupsafe import Markup
 
 from kinerja import aturan
 from kinerja.aturan import Penilaian
+from kinerja.fakta import Fakta, tumpang_tindih
+from kinerja.jenis import Kunci
 from kinerja.model import RHK, SKP, Arsip, Identitas, Pegawai, UmpanBalik
 from kinerja.rekap import HasilKurva, HasilPenilaian, Rekap
 from kinerja.riwayat import Komit
@@ -145,9 +153,19 @@ class EvaluasiTampil:
 class Intervensi:
     pemilik: Orang
     rhk_id: str
-    rhk: RHKPublik | None  # the superior's RHK when it is in this unit
-    url: str | None
+    rhk: RHKPublik | None  # the superior's RHK; None when their SKP is not in the repository
+    url: str | None  # the superior's RHK on their page, when they are in this unit
     matriks: str | None  # its row in the matriks peran hasil
+
+
+@dataclass(frozen=True)
+class Sasaran:
+    """The superior RHK that an RHK intervenes, looked up in the whole repository."""
+
+    nip: str
+    rhk_id: str
+    skp: SKP | None  # the superior's SKP holding it (None: not in the repository)
+    rhk: RHK | None
 
 
 @dataclass(frozen=True)
@@ -245,10 +263,6 @@ def umpan_balik_publik(skp: SKP) -> list[UmpanBalik]:
     return [u for u in skp.umpan_balik if not u.rahasia]
 
 
-def _tumpang(a: SKP, b: SKP) -> bool:
-    return a.mulai <= b.selesai and b.mulai <= a.selesai
-
-
 def _dalam(day: date, mulai: date, selesai: date) -> bool:
     return mulai <= day <= selesai
 
@@ -260,6 +274,8 @@ class Situs:
                  hari_ini: date):
         self.unit = arsip.units[kode]
         self.hari_ini = hari_ini
+        self.fakta = Fakta(arsip)
+        self.dibaca: set[Kunci] = set()  # keys of the whole repository the pages read (the build key)
         self.pegawai = sorted((p for (u, _), p in arsip.pegawai.items() if u == kode),
                               key=lambda p: (p.nama.casefold(), p.nip))
         self._profil = {p.nip: p for p in self.pegawai}
@@ -285,7 +301,7 @@ class Situs:
 
     def orang(self, nip: str, *identitas: Identitas | None) -> Orang:
         """A person by NIP: their profile when in this unit, else a name from the given
-        identity blocks of this unit's own records, else the NIP alone."""
+        identity blocks (of SKPs that name them), else the NIP alone."""
         profil = self._profil.get(nip)
         blok = next((i for i in identitas if i is not None and i.nip == nip), None)
         if profil is not None:
@@ -296,16 +312,30 @@ class Situs:
         profil = self._profil.get(nip)
         return [s for s in profil.skp if s.tahun == tahun] if profil else []
 
-    def skp_pasangan(self, nip: str, skp: SKP) -> SKP | None:
-        """nip's SKP in this unit for the same year whose period overlaps skp's."""
-        return next((s for s in self.skp_tahun(nip, skp.tahun) if _tumpang(s, skp)), None)
+    @contextmanager
+    def _mencatat(self) -> Iterator[None]:
+        """Look up the repository through fakta, adding the keys read to dibaca."""
+        with self.fakta.mencatat() as dibaca:
+            yield
+        self.dibaca |= dibaca
 
     def atasan_penilai(self, skp: SKP) -> Orang | None:
-        """The penilai's own penilai, from the penilai's SKP when the penilai is in this unit."""
-        skp_penilai = self.skp_pasangan(skp.penilai.nip, skp)
-        if skp_penilai is None:
-            return None
-        return self.orang(skp_penilai.penilai.nip, skp_penilai.penilai)
+        """The atasan pejabat penilai (`Fakta.atasan_penilai`, wherever they are in the
+        repository) with their identity block: from the penilai's SKP, else their own SKP of
+        the time, else their profile."""
+        with self._mencatat():
+            nip = self.fakta.atasan_penilai(skp)
+            if nip is None:
+                return None
+            blok = [s.penilai for s in reversed(self.fakta.skp_atasan(skp.penilai.nip, skp))]
+            blok += [s.pegawai for s in reversed(self.fakta.skp_atasan(nip, skp))]
+            if not any(b.nip == nip for b in blok):
+                blok = [self._identitas_profil(p) for p in self.fakta.profil(nip)]
+        return self.orang(nip, *blok)
+
+    def _identitas_profil(self, p: Pegawai) -> Identitas:
+        unit = self.fakta.unit(p.unit)
+        return Identitas(p.nip, p.nama, p.pangkat_golongan, p.jabatan, unit.nama if unit else p.unit)
 
     # --- the current year ---------------------------------------------------------------
 
@@ -325,18 +355,27 @@ class Situs:
 
     # --- cascade ------------------------------------------------------------------------
 
-    def intervensi(self, skp: SKP, rhk: RHK) -> tuple[Pegawai, SKP, RHK] | None:
-        """The superior RHK that rhk intervenes, when it is in this unit."""
+    def intervensi(self, skp: SKP, rhk: RHK) -> Sasaran | None:
+        """The superior RHK that rhk intervenes, in any unit of the repository: preferably in
+        the superior's SKP of the same year whose period overlaps skp's."""
         if not rhk.intervensi:
             return None
         nip, _, rhk_id = rhk.intervensi.partition("/")
-        kandidat = self.skp_tahun(nip, skp.tahun)
-        kandidat.sort(key=lambda s: not _tumpang(s, skp))
+        with self._mencatat():
+            kandidat = [s for s in self.fakta.skp(nip) if s.tahun == skp.tahun]
+        kandidat.sort(key=lambda s: not tumpang_tindih(s, skp))
         for atasan in kandidat:
             target = atasan.rhk(rhk_id)
             if target is not None:
-                return self._profil[nip], atasan, target
-        return None
+                return Sasaran(nip, rhk_id, atasan, target)
+        return Sasaran(nip, rhk_id, None, None)
+
+    def di_unit(self, sasaran: Sasaran) -> bool:
+        return sasaran.skp is not None and sasaran.skp.unit == self.unit.kode
+
+    def pemilik(self, skp: SKP, sasaran: Sasaran) -> Orang:
+        """The owner of an intervened RHK, named from skp's penilai block or their own SKP."""
+        return self.orang(sasaran.nip, skp.penilai, sasaran.skp.pegawai if sasaran.skp else None)
 
     def _susun_matriks(self) -> dict[int, dict[str, KelompokMatriks]]:
         """year -> leader key ("<nip>/<SKP folder>") -> their rows, in one pass over the unit's RHK."""
@@ -344,24 +383,23 @@ class Situs:
         for pegawai in self.pegawai:
             for skp in pegawai.skp:
                 for rhk in skp.hasil_kerja:
-                    if not rhk.intervensi:
+                    sasaran = self.intervensi(skp, rhk)
+                    if sasaran is None:
                         continue
-                    found = self.intervensi(skp, rhk)
-                    if found is not None:
-                        atasan, skp_atasan, target = found
-                        key = (skp.tahun, atasan.nip, skp_atasan.folder, target.id)
-                        if key not in baris:
-                            baris[key] = BarisMatriks(
-                                jangkar("m", atasan.nip, skp_atasan.folder, target.id),
-                                self.orang(atasan.nip), target.id, publik.rhk(target),
-                                f"{url_pegawai(atasan.nip)}#{jangkar('skp', skp_atasan.folder, target.id)}")
+                    target = publik.rhk(sasaran.rhk) if sasaran.rhk else None
+                    if self.di_unit(sasaran):
+                        assert sasaran.skp is not None
+                        folder = sasaran.skp.folder
+                        key = (skp.tahun, sasaran.nip, folder, sasaran.rhk_id)
+                        row = BarisMatriks(jangkar("m", sasaran.nip, folder, sasaran.rhk_id),
+                                           self.orang(sasaran.nip), sasaran.rhk_id, target,
+                                           f"{url_pegawai(sasaran.nip)}#{jangkar('skp', folder, sasaran.rhk_id)}")
                     else:
-                        nip, _, rhk_id = rhk.intervensi.partition("/")
-                        key = (skp.tahun, nip, "", rhk_id)
-                        if key not in baris:
-                            baris[key] = BarisMatriks(jangkar("m", skp.tahun, nip, rhk_id),
-                                                      self.orang(nip, skp.penilai), rhk_id, None, None)
-                    baris[key].kontribusi.append(Kontribusi(self.orang(pegawai.nip), skp.folder, publik.rhk(rhk)))
+                        key = (skp.tahun, sasaran.nip, "", sasaran.rhk_id)
+                        row = BarisMatriks(jangkar("m", skp.tahun, sasaran.nip, sasaran.rhk_id),
+                                           self.pemilik(skp, sasaran), sasaran.rhk_id, target, None)
+                    baris.setdefault(key, row).kontribusi.append(
+                        Kontribusi(self.orang(pegawai.nip), skp.folder, publik.rhk(rhk)))
         # Leaders in the unit get a row for every RHK of theirs, contributed to or not.
         for (tahun, nip, folder, _), row in list(baris.items()):
             if folder:
@@ -499,23 +537,22 @@ def _evaluasi(situs: Situs, skp: SKP, periode: str) -> EvaluasiTampil:
         evaluasi.catatan_rekomendasi if situs.umpan_balik_publik else None, _keberatan(situs, skp, periode))
 
 
+def _intervensi(situs: Situs, skp: SKP, rhk: RHK) -> Intervensi | None:
+    sasaran = situs.intervensi(skp, rhk)
+    if sasaran is None:
+        return None
+    if situs.di_unit(sasaran):
+        assert sasaran.skp is not None and sasaran.rhk is not None
+        return Intervensi(situs.orang(sasaran.nip), sasaran.rhk_id, publik.rhk(sasaran.rhk),
+                          f"{url_pegawai(sasaran.nip)}#{jangkar('skp', sasaran.skp.folder, sasaran.rhk_id)}",
+                          situs.id_matriks(sasaran.skp, sasaran.rhk))
+    return Intervensi(situs.pemilik(skp, sasaran), sasaran.rhk_id, publik.rhk(sasaran.rhk) if sasaran.rhk else None,
+                      None, f"matriks/#{jangkar('m', skp.tahun, sasaran.nip, sasaran.rhk_id)}")
+
+
 def _skp(situs: Situs, pegawai: Pegawai, skp: SKP) -> SKPTampil:
-    rhk_rows = []
-    for rhk in skp.hasil_kerja:
-        interv = None
-        if rhk.intervensi:
-            found = situs.intervensi(skp, rhk)
-            nip, _, rhk_id = rhk.intervensi.partition("/")
-            if found is not None:
-                atasan, skp_atasan, target = found
-                interv = Intervensi(situs.orang(nip), rhk_id, publik.rhk(target),
-                                    f"{url_pegawai(nip)}#{jangkar('skp', skp_atasan.folder, target.id)}",
-                                    situs.id_matriks(skp_atasan, target))
-            else:
-                interv = Intervensi(situs.orang(nip, skp.penilai), rhk_id, None, None,
-                                    f"matriks/#{jangkar('m', skp.tahun, nip, rhk_id)}")
-        rhk_rows.append(RHKTampil(publik.rhk(rhk), jangkar("skp", skp.folder, rhk.id), interv,
-                                  situs.id_matriks(skp, rhk)))
+    rhk_rows = [RHKTampil(publik.rhk(rhk), jangkar("skp", skp.folder, rhk.id), _intervensi(situs, skp, rhk),
+                          situs.id_matriks(skp, rhk)) for rhk in skp.hasil_kerja]
     umpan = [UmpanBalikTampil(u.tanggal, u.jenis, situs.orang(u.dari, skp.penilai, skp.pegawai),
                               _tentang(skp, u.tentang),
                               u.catatan if situs.umpan_balik_publik else None,
