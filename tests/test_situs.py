@@ -285,8 +285,14 @@ def test_documents_follow_the_official_layouts(tmp_path, records):
                     "ATASAN PEJABAT PENILAI KINERJA", "KEBERATAN PEGAWAI", "PENJELASAN PEJABAT PENILAI KINERJA",
                     "KEPUTUSAN ATASAN PEJABAT PENILAI KINERJA", "Pegawai yang Dinilai", "Pejabat Penilai Kinerja"):
         assert heading in text, heading
-    # the objection decision replaced the ratings: di atas + sesuai = Baik, from the decision
-    assert "Di Atas Ekspektasi" in text and "keputusan atas keberatan" in text
+    # the evaluation form keeps what the appraiser signed (sesuai, sesuai) and notes the
+    # decision; the decision (di atas + sesuai) is in the objection section of the Dokumen Evaluasi
+    form = text[text.index('id="evaluasi-tw1"'):text.index('id="dokumen-evaluasi-tw1"')]
+    hasil, perilaku = re.findall(r"RATING (?:HASIL|PERILAKU) KERJA</th><td[^>]*>([^<]+)<", form)
+    assert (hasil, perilaku) == ("Sesuai Ekspektasi", "Sesuai Ekspektasi")
+    assert "memutuskan rating yang berlaku pada 25 April 2026" in form
+    keputusan = text[text.index("KEPUTUSAN ATASAN PEJABAT PENILAI KINERJA"):]
+    assert re.search(r"RATING HASIL KERJA</td><td[^>]*>Di Atas Ekspektasi<", keputusan)
     for guide in aturan.BERAKHLAK["kolaboratif"].panduan:
         assert guide in text
     # the atasan penilai block: the head's penilai, from the head's own SKP

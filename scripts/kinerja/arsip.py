@@ -296,7 +296,7 @@ def _unit(b: Bacaan) -> Unit:
     d = b.data
     return Unit(d["kode"], d["nama"], d["instansi"], d.get("induk"), d["pimpinan"], d["evaluasi_periodik"],
                 list(d.get("admin") or []), Aturan.dari_unit(d.get("aturan")), dict(d.get("publikasi") or {}),
-                _sumber(b), d.get("tunjangan"))
+                _sumber(b), d.get("tunjangan"), d.get("tempat"))
 
 
 def _pegawai(b: Bacaan) -> Pegawai:

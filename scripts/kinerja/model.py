@@ -53,6 +53,7 @@ class Unit:
     publikasi: dict
     sumber: Sumber
     tunjangan: dict | None = None  # this unit's allowance rules, overriding instansi.yaml key by key
+    tempat: str | None = None  # place printed before signature dates (else instansi.yaml's)
 
 
 @dataclass

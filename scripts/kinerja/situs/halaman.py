@@ -105,6 +105,7 @@ class BarisRealisasi:
 @dataclass(frozen=True)
 class HasilRHK:
     rhk: RHKPublik
+    intervensi: "Intervensi | None"
     baris: list[BarisRealisasi]
     umpan_balik: str | None
 
@@ -141,8 +142,8 @@ class EvaluasiTampil:
     status: str
     hasil: list[HasilRHK]
     perilaku: list[PerilakuEvaluasi]
-    penilaian: Penilaian | None  # None when the unit does not publish ratings
-    rating_semula: tuple[str | None, str | None] | None  # the ratings an objection decision replaced
+    penilaian: Penilaian | None  # in force (an objection's decision applied); None when ratings are not published
+    penilaian_penilai: Penilaian | None  # as the appraiser gave them (the unit-head rule applied)
     organisasi: str | None  # the organisation rating of the period
     kurva: list[str]  # the expected distribution of the organisation rating
     catatan_rekomendasi: str | None
@@ -253,6 +254,7 @@ class SitusPublik:
     jumlah_pegawai: int
     rating_publik: bool
     umpan_balik_publik: bool
+    tempat: str | None  # printed before signature dates
 
 
 MINIMUM_KELOMPOK = 5  # smallest group whose distribution counts are published (publikasi.minimum_kelompok)
@@ -295,7 +297,15 @@ class Situs:
         self.matriks = self._susun_matriks()
         self.riwayat = self._susun_riwayat(sejarah)
         self.publik = SitusPublik(publik.unit(self.unit), hari_ini, self.tahun, len(self.pegawai),
-                                  self.rating_publik, self.umpan_balik_publik)
+                                  self.rating_publik, self.umpan_balik_publik, self._tempat(arsip))
+
+    def _tempat(self, arsip: Arsip) -> str | None:
+        """The place of signatures: the unit's own, else the repository's instansi.yaml (then a
+        key of the build)."""
+        if self.unit.tempat:
+            return self.unit.tempat
+        self.dibaca.add(("instansi",))
+        return arsip.instansi.tempat if arsip.instansi else None
 
     # --- people -----------------------------------------------------------------------
 
@@ -484,7 +494,7 @@ def _perilaku(skp: SKP, umpan_balik: dict | None, publik: bool) -> list[Perilaku
     return rows
 
 
-def _hasil_rhk(skp: SKP, evaluasi, publik_teks: bool) -> list[HasilRHK]:
+def _hasil_rhk(skp: SKP, evaluasi, publik_teks: bool, intervensi: dict[str, Intervensi | None]) -> list[HasilRHK]:
     """Per RHK of the SKP: the evaluation's realisation of each indicator and its feedback."""
     per_rhk = {e.rhk: e for e in evaluasi.hasil_kerja}
     hasil = []
@@ -498,7 +508,8 @@ def _hasil_rhk(skp: SKP, evaluasi, publik_teks: bool) -> list[HasilRHK]:
             baris.append(BarisRealisasi(
                 publik.iki(iki), nilai, aturan.capaian(iki.target, nilai, iki.arah) if r else None,
                 [Bukti(str(b), tampil.tautan_aman(b)) for b in (r.bukti if r else [])]))
-        hasil.append(HasilRHK(publik.rhk(rhk), baris, entry.umpan_balik if entry and publik_teks else None))
+        hasil.append(HasilRHK(publik.rhk(rhk), intervensi.get(rhk.id), baris,
+                              entry.umpan_balik if entry and publik_teks else None))
     return hasil
 
 
@@ -520,18 +531,26 @@ def _keberatan(situs: Situs, skp: SKP, periode: str) -> KeberatanTampil | None:
         k.catatan if k and teks else None)
 
 
-def _evaluasi(situs: Situs, skp: SKP, periode: str) -> EvaluasiTampil:
+def _penilaian_penilai(situs: Situs, h: HasilPenilaian) -> Penilaian:
+    """The ratings of an evaluation as its appraiser gave them, before any objection's decision."""
+    return aturan.rating_berlaku(h.evaluasi.rating_hasil_kerja, h.evaluasi.rating_perilaku_kerja,
+                                 pimpinan=h.pimpinan, predikat_organisasi=h.penetapan.predikat if h.penetapan else None,
+                                 aturan=situs.unit.aturan)
+
+
+def _evaluasi(situs: Situs, skp: SKP, periode: str, intervensi: dict[str, Intervensi | None]) -> EvaluasiTampil:
     evaluasi = skp.evaluasi[periode]
     h: HasilPenilaian | None = situs.penilaian.get((skp.nip, skp.folder, periode))
     penilaian = h.penilaian if h and situs.rating_publik else None
-    semula = ((evaluasi.rating_hasil_kerja, evaluasi.rating_perilaku_kerja)
-              if penilaian and penilaian.sumber == "keberatan" else None)
+    penilai = None
+    if h and penilaian:
+        penilai = _penilaian_penilai(situs, h) if penilaian.sumber == "keberatan" else penilaian
     mulai, selesai = _rentang_berlaku(skp, periode)
     penetapan = h.penetapan if h else None
     return EvaluasiTampil(
         periode, aturan.PERIODE[periode], jangkar("skp", skp.folder, periode), mulai, selesai, evaluasi.tanggal,
-        evaluasi.status, _hasil_rhk(skp, evaluasi, situs.umpan_balik_publik),
-        _perilaku(skp, evaluasi.perilaku_kerja, situs.umpan_balik_publik), penilaian, semula,
+        evaluasi.status, _hasil_rhk(skp, evaluasi, situs.umpan_balik_publik, intervensi),
+        _perilaku(skp, evaluasi.perilaku_kerja, situs.umpan_balik_publik), penilaian, penilai,
         penetapan.predikat if penetapan else None,
         aturan.uraian_kurva(penetapan.predikat) if penetapan else [],
         evaluasi.catatan_rekomendasi if situs.umpan_balik_publik else None, _keberatan(situs, skp, periode))
@@ -559,7 +578,8 @@ def _skp(situs: Situs, pegawai: Pegawai, skp: SKP) -> SKPTampil:
                               u.tindak_lanjut if situs.umpan_balik_publik else None)
              for u in umpan_balik_publik(skp)]
     urutan = list(aturan.PERIODE)
-    evaluasi = [_evaluasi(situs, skp, periode) for periode in sorted(skp.evaluasi, key=urutan.index)]
+    intervensi = {r.rhk.id: r.intervensi for r in rhk_rows}
+    evaluasi = [_evaluasi(situs, skp, periode, intervensi) for periode in sorted(skp.evaluasi, key=urutan.index)]
     a = situs.angka_kredit.get((skp.nip, skp.folder)) if situs.rating_publik else None
     ak = AngkaKreditTampil(skp.folder, a.jenjang, a.bulan, a.predikat, a.angka_kredit, a.kumulatif) if a else None
     return SKPTampil(publik.skp(skp), jangkar("skp", skp.folder), f"SKP {skp.folder}",
