@@ -383,10 +383,6 @@ class Situs:
     def di_unit(self, sasaran: Sasaran) -> bool:
         return sasaran.skp is not None and sasaran.skp.unit == self.unit.kode
 
-    def pemilik(self, skp: SKP, sasaran: Sasaran) -> Orang:
-        """The owner of an intervened RHK, named from skp's penilai block or their own SKP."""
-        return self.orang(sasaran.nip, skp.penilai, sasaran.skp.pegawai if sasaran.skp else None)
-
     def _susun_matriks(self) -> dict[int, dict[str, KelompokMatriks]]:
         """year -> leader key ("<nip>/<SKP folder>") -> their rows, in one pass over the unit's RHK."""
         baris: dict[tuple, BarisMatriks] = {}
@@ -407,7 +403,7 @@ class Situs:
                     else:
                         key = (skp.tahun, sasaran.nip, "", sasaran.rhk_id)
                         row = BarisMatriks(jangkar("m", skp.tahun, sasaran.nip, sasaran.rhk_id),
-                                           self.pemilik(skp, sasaran), sasaran.rhk_id, target, None)
+                                           self.orang(sasaran.nip, skp.penilai), sasaran.rhk_id, target, None)
                     baris.setdefault(key, row).kontribusi.append(
                         Kontribusi(self.orang(pegawai.nip), skp.folder, publik.rhk(rhk)))
         # Leaders in the unit get a row for every RHK of theirs, contributed to or not.
@@ -565,7 +561,7 @@ def _intervensi(situs: Situs, skp: SKP, rhk: RHK) -> Intervensi | None:
         return Intervensi(situs.orang(sasaran.nip), sasaran.rhk_id, publik.rhk(sasaran.rhk),
                           f"{url_pegawai(sasaran.nip)}#{jangkar('skp', sasaran.skp.folder, sasaran.rhk_id)}",
                           situs.id_matriks(sasaran.skp, sasaran.rhk))
-    return Intervensi(situs.pemilik(skp, sasaran), sasaran.rhk_id, publik.rhk(sasaran.rhk) if sasaran.rhk else None,
+    return Intervensi(situs.orang(sasaran.nip, skp.penilai), sasaran.rhk_id, publik.rhk(sasaran.rhk) if sasaran.rhk else None,
                       None, f"matriks/#{jangkar('m', skp.tahun, sasaran.nip, sasaran.rhk_id)}")
 
 
