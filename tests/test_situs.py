@@ -97,6 +97,11 @@ def test_tautan_aman_allows_http_and_https_only(url, ok):
     assert tampil.tautan_aman(url) is ok
 
 
+def test_judul_skp():
+    assert [tampil.judul_skp(f) for f in ("2025", "2025-2", "2025-3", "2025-12")] == [
+        "SKP 2025", "SKP kedua 2025", "SKP ketiga 2025", "SKP ke-12 2025"]
+
+
 def test_periode_dokumen():
     assert tampil.periode_dokumen("tw1", 2026) == "TRIWULAN I"
     assert tampil.periode_dokumen("tw4", 2026) == "TRIWULAN IV"

@@ -578,7 +578,7 @@ def _skp(situs: Situs, pegawai: Pegawai, skp: SKP) -> SKPTampil:
     evaluasi = [_evaluasi(situs, skp, periode, intervensi) for periode in sorted(skp.evaluasi, key=urutan.index)]
     a = situs.angka_kredit.get((skp.nip, skp.folder)) if situs.rating_publik else None
     ak = AngkaKreditTampil(skp.folder, a.jenjang, a.bulan, a.predikat, a.angka_kredit, a.kumulatif) if a else None
-    return SKPTampil(publik.skp(skp), jangkar("skp", skp.folder), f"SKP {skp.folder}",
+    return SKPTampil(publik.skp(skp), jangkar("skp", skp.folder), tampil.judul_skp(skp.folder),
                      situs.orang(skp.penilai.nip, skp.penilai), situs.atasan_penilai(skp), rhk_rows,
                      _perilaku(skp, None, situs.umpan_balik_publik), umpan, evaluasi, ak,
                      url_dokumen(pegawai.nip, skp.folder), skp.sumber.file.rsplit("/", 1)[0])
