@@ -97,6 +97,11 @@ def test_tautan_aman_allows_http_and_https_only(url, ok):
     assert tampil.tautan_aman(url) is ok
 
 
+def test_judul_skp():
+    assert [tampil.judul_skp(f) for f in ("2025", "2025-2", "2025-3", "2025-12")] == [
+        "SKP 2025", "SKP kedua 2025", "SKP ketiga 2025", "SKP ke-12 2025"]
+
+
 def test_periode_dokumen():
     assert tampil.periode_dokumen("tw1", 2026) == "TRIWULAN I"
     assert tampil.periode_dokumen("tw4", 2026) == "TRIWULAN IV"
@@ -285,8 +290,14 @@ def test_documents_follow_the_official_layouts(tmp_path, records):
                     "ATASAN PEJABAT PENILAI KINERJA", "KEBERATAN PEGAWAI", "PENJELASAN PEJABAT PENILAI KINERJA",
                     "KEPUTUSAN ATASAN PEJABAT PENILAI KINERJA", "Pegawai yang Dinilai", "Pejabat Penilai Kinerja"):
         assert heading in text, heading
-    # the objection decision replaced the ratings: di atas + sesuai = Baik, from the decision
-    assert "Di Atas Ekspektasi" in text and "keputusan atas keberatan" in text
+    # the evaluation form keeps what the appraiser signed (sesuai, sesuai) and notes the
+    # decision; the decision (di atas + sesuai) is in the objection section of the Dokumen Evaluasi
+    form = text[text.index('id="evaluasi-tw1"'):text.index('id="dokumen-evaluasi-tw1"')]
+    hasil, perilaku = re.findall(r"RATING (?:HASIL|PERILAKU) KERJA</th><td[^>]*>([^<]+)<", form)
+    assert (hasil, perilaku) == ("Sesuai Ekspektasi", "Sesuai Ekspektasi")
+    assert "memutuskan rating yang berlaku pada 25 April 2026" in form
+    keputusan = text[text.index("KEPUTUSAN ATASAN PEJABAT PENILAI KINERJA"):]
+    assert re.search(r"RATING HASIL KERJA</td><td[^>]*>Di Atas Ekspektasi<", keputusan)
     for guide in aturan.BERAKHLAK["kolaboratif"].panduan:
         assert guide in text
     # the atasan penilai block: the head's penilai, from the head's own SKP
@@ -349,3 +360,62 @@ def test_unit_config_inherits_and_extends_the_repository_config(tmp_path, record
 def test_navigation_of_hand_written_pages_without_a_repository_nav():
     assert konfigurasi._nav_situs(["glosarium.md", "panduan/b.md", "panduan/a.md", "tentang-kami/x.md"]) == [
         {"Panduan": ["panduan/a.md", "panduan/b.md"]}, {"Tentang kami": ["tentang-kami/x.md"]}, "glosarium.md"]
+
+
+SKP_SEKJEN = f"""tahun: 2026
+periode: {{mulai: 2026-01-01, selesai: 2026-12-31}}
+pendekatan: kuantitatif
+pegawai: {{nip: "{NIP_SEKJEN}", nama: "Dr. Bambang Sutrisno, M.Si.", pangkat_golongan: "Pembina Utama Madya (IV/d)",
+           jabatan: Sekretaris Jenderal, unit_kerja: Sekretariat Jenderal}}
+penilai: {{nip: "196805121990031001", nama: Menteri Contoh, pangkat_golongan: "-", jabatan: Menteri,
+           unit_kerja: Kementerian Contoh}}
+status: ditetapkan
+ditetapkan: 2026-01-10
+hasil_kerja:
+  - id: rhk-9
+    jenis: utama
+    uraian: Terwujudnya birokrasi kepegawaian yang berkelas dunia
+    indikator:
+      - {{id: iki-1, aspek: kualitas, uraian: Indeks sistem merit, target: {{nilai: 3, satuan: indeks}},
+         perspektif: penerima_layanan}}
+perilaku_kerja: {{berorientasi_pelayanan: {{}}, akuntabel: {{}}, kompeten: {{}}, harmonis: {{}}, loyal: {{}},
+                 adaptif: {{}}, kolaboratif: {{}}}}
+lampiran: {{dukungan_sumber_daya: [], skema_pertanggungjawaban: [], konsekuensi: []}}
+"""
+
+
+def _intervensi_sekjen(records: Path) -> None:
+    ganti(records / "biro-sdm" / "pegawai" / NIP_KEPALA / "2026" / "skp.yaml", "    jenis: utama\n",
+          f'    jenis: utama\n    intervensi: "{NIP_SEKJEN}/rhk-9"\n')
+
+
+def test_a_cross_unit_cascade_shows_the_superior_rhk_text(tmp_path, records):
+    _intervensi_sekjen(records)
+    tambah(records, f"sekretariat/pegawai/{NIP_SEKJEN}/2026/skp.yaml", SKP_SEKJEN)
+    docs = tulis(tmp_path, records)
+    for page in (f"pegawai/{NIP_KEPALA}/index.md", "matriks.md"):  # (a JPT's Form SKP has no such column)
+        text = (docs / page).read_text(encoding="utf-8")
+        assert "Terwujudnya birokrasi kepegawaian yang berkelas dunia" in text, page
+        assert "rhk&#45;9" not in text and "tidak ada di repositori" not in text, page
+    # no page of the other unit's employee: the text only, no link into this site
+    assert f"pegawai/{NIP_SEKJEN}" not in teks_semua(docs)
+
+
+def test_a_superior_rhk_outside_the_repository_is_an_id_that_says_so(tmp_path, records):
+    _intervensi_sekjen(records)
+    docs = tulis(tmp_path, records)
+    for page in (f"pegawai/{NIP_KEPALA}/index.md", "matriks.md"):
+        text = (docs / page).read_text(encoding="utf-8")
+        assert "rhk&#45;9" in text and "tidak ada di repositori ini" in text, page
+
+
+def test_the_atasan_penilai_is_found_in_another_unit(tmp_path, records):
+    tambah(records, f"sekretariat/pegawai/{NIP_SEKJEN}/2026/skp.yaml", SKP_SEKJEN)
+    model, hasil = muat(records)
+    situs = halaman.Situs(model, hasil, "biro-sdm", sejarah={}, hari_ini=HARI_INI)
+    kepala = model.pegawai[("biro-sdm", NIP_KEPALA)].skp[0]
+    atasan = situs.atasan_penilai(kepala)
+    # the same lookup as the checks (K603), and the identity block from the penilai's own SKP
+    assert atasan.nip == situs.fakta.atasan_penilai(kepala) == "196805121990031001"
+    assert (atasan.nama, atasan.identitas.jabatan) == ("Menteri Contoh", "Menteri")
+    assert ("skp", NIP_SEKJEN) in situs.dibaca  # another unit's records read: part of the build key

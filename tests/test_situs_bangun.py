@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import gzip
+import io
 import json
 import re
 import signal
@@ -29,7 +30,7 @@ import pytest
 import yaml
 
 from conftest import NIP_KEPALA, NIP_STAF, ganti, jalankan_cli, tulis_arsip_sah
-from kinerja import arsip as arsip_mod
+from kinerja import pemeriksaan
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "records"
@@ -81,7 +82,7 @@ def _nips_in(folder: Path) -> set[str]:
 
 
 def test_no_confidential_note_and_no_other_unit_in_any_built_file(demo):
-    model, _ = arsip_mod.muat(DEMO)
+    model = pemeriksaan.muat_semua(DEMO)[0]
     rahasia = [text for p in model.pegawai.values() for s in p.skp for u in s.umpan_balik if u.rahasia
                for text in (u.catatan, u.tindak_lanjut) if text]
     assert rahasia, "the demo has a confidential note"
@@ -323,6 +324,73 @@ def test_form_skp_prints_without_navigation(halaman):
     assert "SASARAN KINERJA PEGAWAI" in page.locator("#form-skp").inner_text()
     page.emulate_media(media="screen")
     assert page.locator(".md-header").is_visible()
+
+
+def _cetak(halaman, path: str, dokumen: str) -> list[str]:
+    """Print one document of a documents page to PDF as Chromium does (A4, print styles); the
+    text of each printed page, spaces collapsed."""
+    from pypdf import PdfReader
+
+    page = halaman.buka(f"{path}#{dokumen}")
+    pdf = page.pdf(format="A4", prefer_css_page_size=True)
+    return [" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def _blok_atasan(text: str) -> str:
+    """The ATASAN PEJABAT PENILAI KINERJA block of a printed Dokumen Evaluasi."""
+    mulai = text.index("ATASAN PEJABAT PENILAI KINERJA")
+    return text[mulai:text.index("EVALUASI KINERJA", mulai)]
+
+
+def _halaman_ttd(pages: list[str], bersama: str) -> str:
+    """The printed page holding the signature block, which must not stand alone on it: the
+    text bersama (the end of the document's last table) is printed on the same page."""
+    found = [p for p in pages if "Pegawai yang Dinilai" in p]
+    assert len(found) == 1, pages
+    assert bersama in found[0], "the signature block is not on the page that ends the last table"
+    return found[0]
+
+
+OBJEKSI = "bagian-pengembangan-pegawai/pegawai/199208302019032004/skp-2025/"
+
+
+@pytest.mark.browser
+def test_printed_evaluation_form_shows_what_the_appraiser_signed(halaman):
+    pages = _cetak(halaman, OBJEKSI, "evaluasi-tahunan")
+    text = " ".join(pages)
+    assert "EVALUASI KINERJA PEGAWAI" in text and "DOKUMEN EVALUASI" not in text  # this document only
+    assert "RATING HASIL KERJA DI BAWAH EKSPEKTASI" in text and "KINERJA PEGAWAI BUTUH PERBAIKAN" in text
+    assert "memutuskan rating yang berlaku pada 4 Februari 2026" in text
+    assert "A. UTAMA" in text and "RENCANA HASIL KERJA PIMPINAN YANG DIINTERVENSI" in text and "ASPEK" in text
+    assert "Jakarta, 14 Januari 2026" in _halaman_ttd(pages, "RATING PERILAKU KERJA")
+
+
+@pytest.mark.browser
+def test_printed_evaluation_document_fills_the_atasan_block_and_the_decision(halaman):
+    text = " ".join(_cetak(halaman, OBJEKSI, "dokumen-evaluasi-tahunan"))
+    atasan = _blok_atasan(text)
+    assert "NAMA Teguh Prasetyo" in atasan and "NIP 19" in atasan
+    assert "KEPUTUSAN ATASAN PEJABAT PENILAI KINERJA" in text and "Jakarta, 4 Februari 2026" in text
+    # a unit head whose atasan penilai is in another unit of the repository (biro-sdm's head's SKP)
+    kepala = " ".join(_cetak(halaman, "bagian-pengembangan-pegawai/pegawai/197810302002121004/skp-2025/",
+                             "dokumen-evaluasi-tahunan"))
+    atasan = _blok_atasan(kepala)
+    assert "Suharyanto Wibisono" in atasan and "19680514 199403 1 001" in atasan
+
+
+@pytest.mark.browser
+def test_printed_form_skp_has_one_identity_grid_and_a_dated_signature(halaman):
+    page = halaman.buka(f"{OBJEKSI}#form-skp")
+    grid = page.locator("#form-skp table.kinerja-identitas")
+    assert grid.count() == 1 and grid.locator("table").count() == 0
+    for row in grid.locator("tr").all()[1:]:
+        tops = {round(c.bounding_box()["y"]) for c in row.locator("td").all()}
+        assert len(tops) == 1 and row.locator("td").count() == 6
+    pages = _cetak(halaman, OBJEKSI, "form-skp")
+    assert "SASARAN KINERJA PEGAWAI" in pages[0] and "LAMPIRAN" not in " ".join(pages)
+    assert re.search(r"Jakarta, \d+ \w+ 2025", _halaman_ttd(pages, "Kolaboratif"))
+    jpt = " ".join(_cetak(halaman, "biro-sdm/pegawai/197408231999031002/skp-2025/", "evaluasi-tahunan"))
+    assert "PERSPEKTIF" in jpt and "A. UTAMA" in jpt and "ASPEK" not in jpt
 
 
 # --- record text that tries to be code ------------------------------------------------------

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import NIP_STAF, RepoGit, ganti, jalankan_cli, tulis_arsip_sah
+from conftest import NIP_KEPALA, NIP_SEKJEN, NIP_STAF, RepoGit, ganti, jalankan_cli, tulis_arsip_sah
 from kinerja import pemeriksaan
 from kinerja.situs import bangun, mesin, pembangun
+from test_situs import SKP_SEKJEN
 
 DEMO = Path(__file__).resolve().parents[1] / "records"
 HARI_INI = date(2026, 3, 20)
@@ -53,7 +54,7 @@ def _isi(folder: Path) -> dict[str, bytes]:
 
 def test_warm_builds_through_a_change_and_its_undoing_equal_a_clean_build(tmp_path, repo_git):
     records = _repo(DEMO, repo_git(tmp_path / "repo"))
-    units = sorted(p.name for p in records.iterdir())
+    units = sorted(p.name for p in records.iterdir() if p.is_dir())
     out = records.parent / "build" / "site"
     assert _bangun(records, out)[0] == units
     catatan = sorted((records / "biro-sdm").rglob("umpan-balik/*.yaml"))[0]
@@ -123,6 +124,29 @@ def test_every_input_of_the_pages_rebuilds_the_unit(sah):
     (out / "sekretariat" / "pegawai" / "index.html").unlink()  # a built file removed
     assert _bangun(sah, out)[0] == ["sekretariat"]
     assert _bangun(sah, repo / "lain" / "site")[0] == ["biro-sdm", "sekretariat"]  # another out folder
+
+
+def test_another_units_records_that_the_pages_read_rebuild_the_unit(tmp_path, repo_git):
+    """biro-sdm's head intervenes an RHK of sekretariat's head: its text is on biro-sdm's pages,
+    so a change to that SKP (or its appearance) rebuilds biro-sdm, and another unit's other
+    records do not."""
+    records = tulis_arsip_sah(tmp_path / "sumber")
+    ganti(records / "biro-sdm" / "pegawai" / NIP_KEPALA / "2026" / "skp.yaml", "    jenis: utama\n",
+          f'    jenis: utama\n    intervensi: "{NIP_SEKJEN}/rhk-9"\n')
+    sah = _repo(records, repo_git(tmp_path / "repo"))
+    out = sah.parent / "build" / "site"
+    kepala = out / "biro-sdm" / "pegawai" / NIP_KEPALA / "index.html"
+    assert _bangun(sah, out)[0] == ["biro-sdm", "sekretariat"]
+    skp = sah / "sekretariat" / "pegawai" / NIP_SEKJEN / "2026" / "skp.yaml"
+    skp.parent.mkdir(parents=True)
+    skp.write_text(SKP_SEKJEN, encoding="utf-8")  # the superior's SKP appears
+    assert _bangun(sah, out)[0] == ["biro-sdm", "sekretariat"]
+    assert "berkelas dunia" in kepala.read_text(encoding="utf-8")
+    ganti(skp, "berkelas dunia", "melayani")  # and changes
+    assert _bangun(sah, out)[0] == ["biro-sdm", "sekretariat"]
+    assert "birokrasi kepegawaian yang melayani" in kepala.read_text(encoding="utf-8")
+    ganti(sah / "sekretariat" / "unit.yaml", "nama: ", "nama: Unit Baru ")
+    assert _bangun(sah, out)[0] == ["sekretariat"]
 
 
 def test_a_failed_build_is_not_taken_for_a_built_site(sah, monkeypatch):

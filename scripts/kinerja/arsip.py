@@ -317,7 +317,7 @@ def _unit(b: Bacaan, instansi: Instansi | None) -> Unit:
     masa = _masa_pimpinan(d["pimpinan"])
     return Unit(d["kode"], d["nama"], d["instansi"], d.get("induk"), _kepala_sekarang(masa), d["evaluasi_periodik"],
                 list(d.get("admin") or []), rules, dict(d.get("publikasi") or {}),
-                _sumber(b), d.get("tunjangan"), masa)
+                _sumber(b), d.get("tunjangan"), masa, d.get("tempat"))
 
 
 def _pegawai(b: Bacaan) -> Pegawai:

@@ -71,6 +71,7 @@ class Unit:
     sumber: Sumber
     tunjangan: dict | None = None  # this unit's allowance rules, overriding instansi.yaml key by key
     masa_pimpinan: list[MasaPimpinan] = field(default_factory=list)  # in the record's order
+    tempat: str | None = None  # place printed before signature dates (else instansi.yaml's)
 
     def kepala(self, pada: date, definitif: bool = True) -> str | None:
         """The head on a day: the definitive one, or with definitif=False anyone in office

@@ -7,12 +7,18 @@ page and copies of the publishable fields of records (`publik`), never a model o
 confidential feedback cannot be reached from a template; another unit's records are never
 looked up (only names in this unit's identity blocks); `publikasi` in unit.yaml hides
 ratings, distribution counts (also those of groups under `minimum_kelompok`) or feedback text.
+
+Other units' records are read for two things only, through `Fakta` so that the keys read are
+recorded (`Situs.dibaca`, part of the unit's build key): the superior RHK a cross-unit
+`intervensi` names (its text and its owner's identity block) and the atasan pejabat penilai
+(the same lookup the checks use).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
@@ -22,7 +28,9 @@ from markupsafe import Markup
 
 from kinerja import aturan
 from kinerja.aturan import Penilaian
-from kinerja.model import RHK, SKP, Arsip, Identitas, Pegawai, UmpanBalik
+from kinerja.fakta import Fakta, tumpang_tindih
+from kinerja.jenis import Kunci
+from kinerja.model import RHK, SKP, Arsip, Evaluasi, Identitas, Pegawai, UmpanBalik
 from kinerja.rekap import HasilKurva, HasilPenilaian, Rekap
 from kinerja.riwayat import Komit
 from kinerja.situs import publik, svg, tampil
@@ -97,6 +105,7 @@ class BarisRealisasi:
 @dataclass(frozen=True)
 class HasilRHK:
     rhk: RHKPublik
+    intervensi: "Intervensi | None"
     baris: list[BarisRealisasi]
     umpan_balik: str | None
 
@@ -133,8 +142,8 @@ class EvaluasiTampil:
     status: str
     hasil: list[HasilRHK]
     perilaku: list[PerilakuEvaluasi]
-    penilaian: Penilaian | None  # None when the unit does not publish ratings
-    rating_semula: tuple[str | None, str | None] | None  # the ratings an objection decision replaced
+    penilaian: Penilaian | None  # in force (an objection's decision applied); None when ratings are not published
+    penilaian_penilai: Penilaian | None  # as the appraiser gave them (the unit-head rule applied)
     organisasi: str | None  # the organisation rating of the period
     kurva: list[str]  # the expected distribution of the organisation rating
     catatan_rekomendasi: str | None
@@ -145,9 +154,19 @@ class EvaluasiTampil:
 class Intervensi:
     pemilik: Orang
     rhk_id: str
-    rhk: RHKPublik | None  # the superior's RHK when it is in this unit
-    url: str | None
+    rhk: RHKPublik | None  # the superior's RHK; None when their SKP is not in the repository
+    url: str | None  # the superior's RHK on their page, when they are in this unit
     matriks: str | None  # its row in the matriks peran hasil
+
+
+@dataclass(frozen=True)
+class Sasaran:
+    """The superior RHK that an RHK intervenes, looked up in the whole repository."""
+
+    nip: str
+    rhk_id: str
+    skp: SKP | None  # the superior's SKP holding it (None: not in the repository)
+    rhk: RHK | None
 
 
 @dataclass(frozen=True)
@@ -235,6 +254,7 @@ class SitusPublik:
     jumlah_pegawai: int
     rating_publik: bool
     umpan_balik_publik: bool
+    tempat: str | None  # printed before signature dates
 
 
 MINIMUM_KELOMPOK = 5  # smallest group whose distribution counts are published (publikasi.minimum_kelompok)
@@ -243,10 +263,6 @@ MINIMUM_KELOMPOK = 5  # smallest group whose distribution counts are published (
 def umpan_balik_publik(skp: SKP) -> list[UmpanBalik]:
     """The feedback of an SKP that a site may mention: never a confidential one."""
     return [u for u in skp.umpan_balik if not u.rahasia]
-
-
-def _tumpang(a: SKP, b: SKP) -> bool:
-    return a.mulai <= b.selesai and b.mulai <= a.selesai
 
 
 def _dalam(day: date, mulai: date, selesai: date) -> bool:
@@ -260,6 +276,8 @@ class Situs:
                  hari_ini: date):
         self.unit = arsip.units[kode]
         self.hari_ini = hari_ini
+        self.fakta = Fakta(arsip)
+        self.dibaca: set[Kunci] = set()  # keys of the whole repository the pages read (the build key)
         self.pegawai = sorted((p for (u, _), p in arsip.pegawai.items() if u == kode),
                               key=lambda p: (p.nama.casefold(), p.nip))
         self._profil = {p.nip: p for p in self.pegawai}
@@ -279,13 +297,21 @@ class Situs:
         self.matriks = self._susun_matriks()
         self.riwayat = self._susun_riwayat(sejarah)
         self.publik = SitusPublik(publik.unit(self.unit), hari_ini, self.tahun, len(self.pegawai),
-                                  self.rating_publik, self.umpan_balik_publik)
+                                  self.rating_publik, self.umpan_balik_publik, self._tempat(arsip))
+
+    def _tempat(self, arsip: Arsip) -> str | None:
+        """The place of signatures: the unit's own, else the repository's instansi.yaml (then a
+        key of the build)."""
+        if self.unit.tempat:
+            return self.unit.tempat
+        self.dibaca.add(("instansi",))
+        return arsip.instansi.tempat if arsip.instansi else None
 
     # --- people -----------------------------------------------------------------------
 
     def orang(self, nip: str, *identitas: Identitas | None) -> Orang:
         """A person by NIP: their profile when in this unit, else a name from the given
-        identity blocks of this unit's own records, else the NIP alone."""
+        identity blocks (of SKPs that name them), else the NIP alone."""
         profil = self._profil.get(nip)
         blok = next((i for i in identitas if i is not None and i.nip == nip), None)
         if profil is not None:
@@ -296,16 +322,31 @@ class Situs:
         profil = self._profil.get(nip)
         return [s for s in profil.skp if s.tahun == tahun] if profil else []
 
-    def skp_pasangan(self, nip: str, skp: SKP) -> SKP | None:
-        """nip's SKP in this unit for the same year whose period overlaps skp's."""
-        return next((s for s in self.skp_tahun(nip, skp.tahun) if _tumpang(s, skp)), None)
+    @contextmanager
+    def _mencatat(self) -> Iterator[None]:
+        """Look up the repository through fakta, adding the keys read to dibaca."""
+        with self.fakta.mencatat() as dibaca:
+            yield
+        self.dibaca |= dibaca
 
-    def atasan_penilai(self, skp: SKP) -> Orang | None:
-        """The penilai's own penilai, from the penilai's SKP when the penilai is in this unit."""
-        skp_penilai = self.skp_pasangan(skp.penilai.nip, skp)
-        if skp_penilai is None:
-            return None
-        return self.orang(skp_penilai.penilai.nip, skp_penilai.penilai)
+    def atasan_penilai(self, skp: SKP, evaluasi: Evaluasi | None = None) -> Orang | None:
+        """The atasan pejabat penilai of an SKP or of one evaluation (`Fakta.atasan_penilai`,
+        wherever they are in the repository) with their identity block: from the appraiser's SKP,
+        else their own SKP of the time, else their profile."""
+        with self._mencatat():
+            nip = self.fakta.atasan_penilai(skp, evaluasi)
+            if nip is None:
+                return None
+            penilai = skp.penilai_evaluasi(evaluasi) if evaluasi else skp.penilai.nip
+            blok = [s.penilai for s in reversed(self.fakta.skp_atasan(penilai, skp))]
+            blok += [s.pegawai for s in reversed(self.fakta.skp_atasan(nip, skp))]
+            if not any(b.nip == nip for b in blok):
+                blok = [self._identitas_profil(p) for p in self.fakta.profil(nip)]
+        return self.orang(nip, *blok)
+
+    def _identitas_profil(self, p: Pegawai) -> Identitas:
+        unit = self.fakta.unit(p.unit)
+        return Identitas(p.nip, p.nama, p.pangkat_golongan, p.jabatan, unit.nama if unit else p.unit)
 
     # --- the current year ---------------------------------------------------------------
 
@@ -325,18 +366,23 @@ class Situs:
 
     # --- cascade ------------------------------------------------------------------------
 
-    def intervensi(self, skp: SKP, rhk: RHK) -> tuple[Pegawai, SKP, RHK] | None:
-        """The superior RHK that rhk intervenes, when it is in this unit."""
+    def intervensi(self, skp: SKP, rhk: RHK) -> Sasaran | None:
+        """The superior RHK that rhk intervenes, in any unit of the repository: preferably in
+        the superior's SKP of the same year whose period overlaps skp's."""
         if not rhk.intervensi:
             return None
         nip, _, rhk_id = rhk.intervensi.partition("/")
-        kandidat = self.skp_tahun(nip, skp.tahun)
-        kandidat.sort(key=lambda s: not _tumpang(s, skp))
+        with self._mencatat():
+            kandidat = [s for s in self.fakta.skp(nip) if s.tahun == skp.tahun]
+        kandidat.sort(key=lambda s: not tumpang_tindih(s, skp))
         for atasan in kandidat:
             target = atasan.rhk(rhk_id)
             if target is not None:
-                return self._profil[nip], atasan, target
-        return None
+                return Sasaran(nip, rhk_id, atasan, target)
+        return Sasaran(nip, rhk_id, None, None)
+
+    def di_unit(self, sasaran: Sasaran) -> bool:
+        return sasaran.skp is not None and sasaran.skp.unit == self.unit.kode
 
     def _susun_matriks(self) -> dict[int, dict[str, KelompokMatriks]]:
         """year -> leader key ("<nip>/<SKP folder>") -> their rows, in one pass over the unit's RHK."""
@@ -344,24 +390,23 @@ class Situs:
         for pegawai in self.pegawai:
             for skp in pegawai.skp:
                 for rhk in skp.hasil_kerja:
-                    if not rhk.intervensi:
+                    sasaran = self.intervensi(skp, rhk)
+                    if sasaran is None:
                         continue
-                    found = self.intervensi(skp, rhk)
-                    if found is not None:
-                        atasan, skp_atasan, target = found
-                        key = (skp.tahun, atasan.nip, skp_atasan.folder, target.id)
-                        if key not in baris:
-                            baris[key] = BarisMatriks(
-                                jangkar("m", atasan.nip, skp_atasan.folder, target.id),
-                                self.orang(atasan.nip), target.id, publik.rhk(target),
-                                f"{url_pegawai(atasan.nip)}#{jangkar('skp', skp_atasan.folder, target.id)}")
+                    target = publik.rhk(sasaran.rhk) if sasaran.rhk else None
+                    if self.di_unit(sasaran):
+                        assert sasaran.skp is not None
+                        folder = sasaran.skp.folder
+                        key = (skp.tahun, sasaran.nip, folder, sasaran.rhk_id)
+                        row = BarisMatriks(jangkar("m", sasaran.nip, folder, sasaran.rhk_id),
+                                           self.orang(sasaran.nip), sasaran.rhk_id, target,
+                                           f"{url_pegawai(sasaran.nip)}#{jangkar('skp', folder, sasaran.rhk_id)}")
                     else:
-                        nip, _, rhk_id = rhk.intervensi.partition("/")
-                        key = (skp.tahun, nip, "", rhk_id)
-                        if key not in baris:
-                            baris[key] = BarisMatriks(jangkar("m", skp.tahun, nip, rhk_id),
-                                                      self.orang(nip, skp.penilai), rhk_id, None, None)
-                    baris[key].kontribusi.append(Kontribusi(self.orang(pegawai.nip), skp.folder, publik.rhk(rhk)))
+                        key = (skp.tahun, sasaran.nip, "", sasaran.rhk_id)
+                        row = BarisMatriks(jangkar("m", skp.tahun, sasaran.nip, sasaran.rhk_id),
+                                           self.orang(sasaran.nip, skp.penilai), sasaran.rhk_id, target, None)
+                    baris.setdefault(key, row).kontribusi.append(
+                        Kontribusi(self.orang(pegawai.nip), skp.folder, publik.rhk(rhk)))
         # Leaders in the unit get a row for every RHK of theirs, contributed to or not.
         for (tahun, nip, folder, _), row in list(baris.items()):
             if folder:
@@ -446,7 +491,7 @@ def _perilaku(skp: SKP, umpan_balik: dict | None, publik: bool) -> list[Perilaku
     return rows
 
 
-def _hasil_rhk(skp: SKP, evaluasi, publik_teks: bool) -> list[HasilRHK]:
+def _hasil_rhk(skp: SKP, evaluasi, publik_teks: bool, intervensi: dict[str, Intervensi | None]) -> list[HasilRHK]:
     """Per RHK of the SKP: the evaluation's realisation of each indicator and its feedback."""
     per_rhk = {e.rhk: e for e in evaluasi.hasil_kerja}
     hasil = []
@@ -460,7 +505,8 @@ def _hasil_rhk(skp: SKP, evaluasi, publik_teks: bool) -> list[HasilRHK]:
             baris.append(BarisRealisasi(
                 publik.iki(iki), nilai, aturan.capaian(iki.target, nilai, iki.arah) if r else None,
                 [Bukti(str(b), tampil.tautan_aman(b)) for b in (r.bukti if r else [])]))
-        hasil.append(HasilRHK(publik.rhk(rhk), baris, entry.umpan_balik if entry and publik_teks else None))
+        hasil.append(HasilRHK(publik.rhk(rhk), intervensi.get(rhk.id), baris,
+                              entry.umpan_balik if entry and publik_teks else None))
     return hasil
 
 
@@ -470,7 +516,7 @@ def _keberatan(situs: Situs, skp: SKP, periode: str) -> KeberatanTampil | None:
         return None
     k = keberatan.keputusan
     teks, rating = situs.umpan_balik_publik, situs.rating_publik
-    atasan = situs.atasan_penilai(skp)
+    atasan = situs.atasan_penilai(skp, skp.evaluasi.get(keberatan.evaluasi))
     return KeberatanTampil(
         keberatan.diajukan,
         keberatan.alasan if teks else None,
@@ -482,50 +528,58 @@ def _keberatan(situs: Situs, skp: SKP, periode: str) -> KeberatanTampil | None:
         k.catatan if k and teks else None)
 
 
-def _evaluasi(situs: Situs, skp: SKP, periode: str) -> EvaluasiTampil:
+def _penilaian_penilai(situs: Situs, h: HasilPenilaian) -> Penilaian:
+    """The ratings of an evaluation as its appraiser gave them, before any objection's decision."""
+    return aturan.rating_berlaku(h.evaluasi.rating_hasil_kerja, h.evaluasi.rating_perilaku_kerja,
+                                 pimpinan=h.pimpinan, predikat_organisasi=h.penetapan.predikat if h.penetapan else None,
+                                 aturan=situs.unit.aturan)
+
+
+def _evaluasi(situs: Situs, skp: SKP, periode: str, intervensi: dict[str, Intervensi | None]) -> EvaluasiTampil:
     evaluasi = skp.evaluasi[periode]
     h: HasilPenilaian | None = situs.penilaian.get((skp.nip, skp.folder, periode))
     penilaian = h.penilaian if h and situs.rating_publik else None
-    semula = ((evaluasi.rating_hasil_kerja, evaluasi.rating_perilaku_kerja)
-              if penilaian and penilaian.sumber == "keberatan" else None)
+    penilai = None
+    if h and penilaian:
+        penilai = _penilaian_penilai(situs, h) if penilaian.sumber == "keberatan" else penilaian
     mulai, selesai = _rentang_berlaku(skp, periode)
     penetapan = h.penetapan if h else None
     return EvaluasiTampil(
         periode, aturan.PERIODE[periode], jangkar("skp", skp.folder, periode), mulai, selesai, evaluasi.tanggal,
-        evaluasi.status, _hasil_rhk(skp, evaluasi, situs.umpan_balik_publik),
-        _perilaku(skp, evaluasi.perilaku_kerja, situs.umpan_balik_publik), penilaian, semula,
+        evaluasi.status, _hasil_rhk(skp, evaluasi, situs.umpan_balik_publik, intervensi),
+        _perilaku(skp, evaluasi.perilaku_kerja, situs.umpan_balik_publik), penilaian, penilai,
         penetapan.predikat if penetapan else None,
         aturan.uraian_kurva(penetapan.predikat) if penetapan else [],
         evaluasi.catatan_rekomendasi if situs.umpan_balik_publik else None, _keberatan(situs, skp, periode))
 
 
+def _intervensi(situs: Situs, skp: SKP, rhk: RHK) -> Intervensi | None:
+    sasaran = situs.intervensi(skp, rhk)
+    if sasaran is None:
+        return None
+    if situs.di_unit(sasaran):
+        assert sasaran.skp is not None and sasaran.rhk is not None
+        return Intervensi(situs.orang(sasaran.nip), sasaran.rhk_id, publik.rhk(sasaran.rhk),
+                          f"{url_pegawai(sasaran.nip)}#{jangkar('skp', sasaran.skp.folder, sasaran.rhk_id)}",
+                          situs.id_matriks(sasaran.skp, sasaran.rhk))
+    return Intervensi(situs.orang(sasaran.nip, skp.penilai), sasaran.rhk_id, publik.rhk(sasaran.rhk) if sasaran.rhk else None,
+                      None, f"matriks/#{jangkar('m', skp.tahun, sasaran.nip, sasaran.rhk_id)}")
+
+
 def _skp(situs: Situs, pegawai: Pegawai, skp: SKP) -> SKPTampil:
-    rhk_rows = []
-    for rhk in skp.hasil_kerja:
-        interv = None
-        if rhk.intervensi:
-            found = situs.intervensi(skp, rhk)
-            nip, _, rhk_id = rhk.intervensi.partition("/")
-            if found is not None:
-                atasan, skp_atasan, target = found
-                interv = Intervensi(situs.orang(nip), rhk_id, publik.rhk(target),
-                                    f"{url_pegawai(nip)}#{jangkar('skp', skp_atasan.folder, target.id)}",
-                                    situs.id_matriks(skp_atasan, target))
-            else:
-                interv = Intervensi(situs.orang(nip, skp.penilai), rhk_id, None, None,
-                                    f"matriks/#{jangkar('m', skp.tahun, nip, rhk_id)}")
-        rhk_rows.append(RHKTampil(publik.rhk(rhk), jangkar("skp", skp.folder, rhk.id), interv,
-                                  situs.id_matriks(skp, rhk)))
+    rhk_rows = [RHKTampil(publik.rhk(rhk), jangkar("skp", skp.folder, rhk.id), _intervensi(situs, skp, rhk),
+                          situs.id_matriks(skp, rhk)) for rhk in skp.hasil_kerja]
     umpan = [UmpanBalikTampil(u.tanggal, u.jenis, situs.orang(u.dari, skp.penilai, skp.pegawai),
                               _tentang(skp, u.tentang),
                               u.catatan if situs.umpan_balik_publik else None,
                               u.tindak_lanjut if situs.umpan_balik_publik else None)
              for u in umpan_balik_publik(skp)]
     urutan = list(aturan.PERIODE)
-    evaluasi = [_evaluasi(situs, skp, periode) for periode in sorted(skp.evaluasi, key=urutan.index)]
+    intervensi = {r.rhk.id: r.intervensi for r in rhk_rows}
+    evaluasi = [_evaluasi(situs, skp, periode, intervensi) for periode in sorted(skp.evaluasi, key=urutan.index)]
     a = situs.angka_kredit.get((skp.nip, skp.folder)) if situs.rating_publik else None
     ak = AngkaKreditTampil(skp.folder, a.jenjang, a.bulan, a.predikat, a.angka_kredit, a.kumulatif) if a else None
-    return SKPTampil(publik.skp(skp), jangkar("skp", skp.folder), f"SKP {skp.folder}",
+    return SKPTampil(publik.skp(skp), jangkar("skp", skp.folder), tampil.judul_skp(skp.folder),
                      situs.orang(skp.penilai.nip, skp.penilai), situs.atasan_penilai(skp), rhk_rows,
                      _perilaku(skp, None, situs.umpan_balik_publik), umpan, evaluasi, ak,
                      url_dokumen(pegawai.nip, skp.folder), skp.sumber.file.rsplit("/", 1)[0])

@@ -1,8 +1,10 @@
 """Build keys of the unit sites and the stamps that record them, so that an unchanged unit is
 not built again.
 
-A unit's pages are made from its own records only (halaman never reads another unit's), the
-Git history of those files, the day the deadlines are checked against, the site configuration
+A unit's pages are made from its own records, the records of the whole repository that its
+pages looked up (`halaman.Situs.dibaca`: keys such as ("skp", <NIP>) of a superior in another
+unit, recorded in the stamp so that the next key covers every file providing them), the Git
+history of the unit's own files, the day the deadlines are checked against, the site configuration
 (the repository's mkdocs.yml and every file it INHERITs, the hand-written pages of site/ or
 the packaged ones, theme overrides, hooks), this package's code and templates, and the
 versions of MkDocs, its plugins and the libraries that render. A unit's key is a hash of all
@@ -17,9 +19,10 @@ so a built folder that was removed, cut short or replaced is built again.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import platform
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from functools import cache
 from importlib import metadata
@@ -28,7 +31,7 @@ from pathlib import Path
 import yaml
 from mkdocs.utils.yaml import get_yaml_loader
 
-from kinerja import tembolok
+from kinerja import jenis, tembolok
 from kinerja.pemeriksaan import Pohon
 from kinerja.riwayat import Komit
 from kinerja.situs.konfigurasi import Induk
@@ -105,10 +108,11 @@ def dasar(hari_ini: date, induk: Induk, halaman_situs: Path) -> str:
 
 
 def units(umum: str, pohon: Pohon, sejarah: dict[str, list[Komit]], out: Path,
-          kode_units: list[str]) -> dict[str, str]:
+          kode_units: list[str], dibaca: Mapping[str, Iterable[jenis.Kunci]] | None = None) -> dict[str, str]:
     """The key of each unit's site in out/<unit>/: the common part (`dasar`), the unit's record
-    files (path and blob id) and the commits that touched each file under the unit's folder
-    (sejarah: riwayat.sejarah of the records tree)."""
+    files (path and blob id), the commits that touched each file under the unit's folder
+    (sejarah: riwayat.sejarah of the records tree), and every file of the repository that
+    provides a key the unit's pages read (dibaca, per unit)."""
     digests = {kode: hashlib.sha256(f"{umum}\0{out / kode}\0".encode()) for kode in kode_units}
     for berkas in pohon.daftar:
         digest = digests.get(berkas.parts[0])
@@ -121,7 +125,18 @@ def units(umum: str, pohon: Pohon, sejarah: dict[str, list[Komit]], out: Path,
             digest = digests.get(path[len(awalan):].partition("/")[0])
             if digest is not None:
                 digest.update(f"{path}\0{' '.join(k.hexsha for k in sejarah[path])}\n".encode())
+    for kode, keys in (dibaca or {}).items():
+        _isi_kunci(digests[kode], pohon, keys)
     return {kode: digest.hexdigest() for kode, digest in digests.items()}
+
+
+def _isi_kunci(digest, pohon: Pohon, keys: Iterable[jenis.Kunci]) -> None:
+    """Add each key and the files providing it (path and blob id) to digest."""
+    wanted = set(keys)
+    digest.update(json.dumps(sorted(wanted)).encode())
+    for berkas in pohon.daftar:
+        if wanted & jenis.sedia(berkas.kind, berkas.parts):
+            digest.update(f"{berkas.rel}\0{pohon.blobs.get(berkas.path, '-')}\n".encode())
 
 
 def akar(pohon: Pohon, out: Path, dibangun: list[str]) -> str:
@@ -158,9 +173,18 @@ def cocok(stempel: Path, kunci: str, hasil: Path) -> bool:
         return False
 
 
-def catat(stempel: Path, kunci: str, hasil: Path) -> None:
-    """Record that hasil was built from this key."""
-    tulis_atomik(stempel, f"{kunci}\n{jejak(hasil)}\n")
+def dibaca(stempel: Path) -> list[jenis.Kunci]:
+    """The repository keys the pages of the last build read (none without a readable stamp)."""
+    try:
+        lines = stempel.read_text(encoding="utf-8").split("\n")
+        return [tuple(key) for key in json.loads(lines[2])] if len(lines) > 2 and lines[2] else []
+    except (OSError, UnicodeDecodeError, ValueError, TypeError):
+        return []
+
+
+def catat(stempel: Path, kunci: str, hasil: Path, dibaca: Iterable[jenis.Kunci] = ()) -> None:
+    """Record that hasil was built from this key, reading these repository keys."""
+    tulis_atomik(stempel, f"{kunci}\n{jejak(hasil)}\n{json.dumps(sorted(dibaca))}\n")
 
 
 def hapus(stempel: Path) -> None:

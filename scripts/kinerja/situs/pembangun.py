@@ -132,8 +132,10 @@ def bangun(pohon: Pohon, *, out: Path, units: list[str] | None = None, hari_ini:
     induk = konfigurasi.Induk.dari_repositori(root)
     sejarah = riwayat.sejarah(rel_root(records), records)
     hari_ini = hari_ini or date.today()
-    keys = kunci.units(kunci.dasar(hari_ini, induk, _halaman_situs(root)), pohon, sejarah, out, kode_units)
+    umum = kunci.dasar(hari_ini, induk, _halaman_situs(root))
     stempel = {kode: _folder_kerja(out, kode) / "kunci" for kode in kode_units}
+    dibaca = {kode: kunci.dibaca(stempel[kode]) for kode in kode_units}  # what the last build looked up
+    keys = kunci.units(umum, pohon, sejarah, out, kode_units, dibaca)
     todo = []
     for kode in kode_units:
         if kunci.cocok(stempel[kode], keys[kode], out / kode):
@@ -153,11 +155,12 @@ def bangun(pohon: Pohon, *, out: Path, units: list[str] | None = None, hari_ini:
             config, jumlah = tulis_docs(situs, stempel[kode].parent, induk, root, out / kode)
             detik = time.perf_counter() - mulai
             _lapor(f"unit {kode}: {jumlah} halaman ditulis dalam {detik:.1f} detik; mkdocs build berjalan")
-            antre.append((kode, len(situs.pegawai), jumlah, detik, pool.submit(mesin.mkdocs_build, config, hari_ini)))
-        for kode, pegawai, jumlah, detik, future in antre:
+            keys[kode] = kunci.units(umum, pohon, sejarah, out, [kode], {kode: situs.dibaca})[kode]
+            antre.append((kode, situs, jumlah, detik, pool.submit(mesin.mkdocs_build, config, hari_ini)))
+        for kode, situs, jumlah, detik, future in antre:
             detik_mkdocs = future.result()
-            kunci.catat(stempel[kode], keys[kode], out / kode)
+            kunci.catat(stempel[kode], keys[kode], out / kode, situs.dibaca)
             _lapor(f"unit {kode}: situs selesai di {out / kode} (mkdocs {detik_mkdocs:.1f} detik)")
-            hasil.append(HasilUnit(kode, pegawai, jumlah, detik, detik_mkdocs, out / kode))
+            hasil.append(HasilUnit(kode, len(situs.pegawai), jumlah, detik, detik_mkdocs, out / kode))
     _tulis_akar(pohon, out)
     return hasil

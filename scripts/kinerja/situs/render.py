@@ -53,6 +53,7 @@ def lingkungan() -> jinja2.Environment:
     env.filters.update({
         "tanggal": tampil.tanggal, "nip": tampil.nip, "angka": tampil.angka, "target": tampil.target,
         "persen": tampil.persen, "url": _url, "periode_dokumen": tampil.periode_dokumen,
+        "judul_skp": tampil.judul_skp,
     })
     env.globals.update({
         "label": tampil.LABEL,

@@ -122,3 +122,15 @@ def periode_dokumen(periode: str, tahun: int) -> str:
     if periode == "tahunan":
         return f"TAHUN {tahun}"
     return f"BULAN {aturan.PERIODE[periode].upper()}"
+
+
+_URUTAN = {2: "kedua", 3: "ketiga", 4: "keempat", 5: "kelima", 6: "keenam", 7: "ketujuh", 8: "kedelapan",
+           9: "kesembilan"}
+
+
+def judul_skp(folder: str) -> str:
+    """An SKP by its folder, as people say it: 'SKP 2025', 'SKP kedua 2025' for '2025-2'."""
+    tahun, _, n = folder.partition("-")
+    if not n:
+        return f"SKP {tahun}"
+    return f"SKP {_URUTAN.get(int(n), f'ke-{n}')} {tahun}"
