@@ -23,6 +23,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
@@ -293,27 +294,33 @@ def dari_pohon(pohon, unit: str, backend: Backend) -> str:
 
 # --- the /admin/ folder of a unit site ------------------------------------------------------------
 
-def folder_decap(root: Path) -> Path:
-    """The folder with decap-cms.js: $KINERJA_DECAP, else node_modules/decap-cms/dist of the repository."""
+def folder_decap(root: Path) -> Path | None:
+    """The folder with decap-cms.js: $KINERJA_DECAP, else node_modules/decap-cms/dist of the
+    repository; None when it is not there."""
     folder = Path(os.environ.get("KINERJA_DECAP") or root / "node_modules" / "decap-cms" / "dist")
-    if not (folder / "decap-cms.js").is_file():
-        raise GalatFormulir(f"berkas Decap CMS tidak ditemukan di {folder}: jalankan `bash scripts/decap.sh` "
-                            "(atau `npm install decap-cms`), atau tunjuk foldernya dengan $KINERJA_DECAP.")
-    return folder
+    return folder if (folder / "decap-cms.js").is_file() else None
 
 
-def pasang_admin(docs: Path, config_yml: str, root: Path) -> None:
+def pasang_admin(docs: Path, config_yml: str, decap: Path) -> None:
     """Write docs/admin/: index.html, config.yml and Decap's JavaScript (served by the site itself)."""
     admin = docs / "admin"
     admin.mkdir(parents=True, exist_ok=True)
     (admin / "index.html").write_text(INDEX_HTML, encoding="utf-8")
     (admin / "config.yml").write_text(config_yml, encoding="utf-8")
-    for berkas in sorted(folder_decap(root).iterdir()):
+    for berkas in sorted(decap.iterdir()):
         if DECAP_BERKAS.fullmatch(berkas.name):
             shutil.copyfile(berkas, admin / berkas.name)
 
 
 def untuk_situs(pohon, unit: str, docs: Path, root: Path) -> None:
-    """Add /admin/ to a unit's site pages when its unit.yaml says `publikasi: {formulir: true}`."""
-    if pohon.dimuat[0].units[unit].publikasi.get("formulir") is True:
-        pasang_admin(docs, dari_pohon(pohon, unit, backend_dari(root)), root)
+    """Add /admin/ to a unit's site pages when its unit.yaml says `publikasi: {formulir: true}`;
+    without Decap's files the site is built without it, with a warning."""
+    if pohon.dimuat[0].units[unit].publikasi.get("formulir") is not True:
+        return
+    decap = folder_decap(root)
+    if decap is None:
+        print(f"kinerja: peringatan: unit {unit}: formulir /admin/ dilewati karena berkas Decap CMS tidak ada; "
+              "jalankan `bash scripts/decap.sh` (atau `npm install decap-cms`) atau tunjuk foldernya dengan "
+              "$KINERJA_DECAP.", file=sys.stderr)
+        return
+    pasang_admin(docs, dari_pohon(pohon, unit, backend_dari(root)), decap)
