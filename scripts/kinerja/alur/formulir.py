@@ -40,6 +40,7 @@ PROXY_BAWAAN = "http://localhost:8081/api/v1"  # decap-server
 DECAP_BERKAS = re.compile(r"(?:[0-9]+\.)?decap-cms\.js")  # the bundle and its lazily loaded chunks
 PERINGATAN_RAHASIA = ("Catatan konseling dan catatan bertanda rahasia tidak pernah tampil di situs, "
                       "tetapi tetap dapat dibaca semua orang yang punya akses ke repositori.")
+TANPA_PRATINJAU = {"editor": {"preview": False}}  # records have no page preview; the site shows them after review
 INDEX_HTML = """<!doctype html>
 <html lang="id">
 <head>
@@ -168,7 +169,7 @@ def _deskripsi(kind: str) -> str:
 
 
 def _koleksi_berkas(kind: str, ada: list[Parts], nama: dict[str, str]) -> dict:
-    return {"name": kind, "label": jenis.REGISTRI[kind].judul, "description": _deskripsi(kind),
+    return {"name": kind, "label": jenis.REGISTRI[kind].judul, "description": _deskripsi(kind), **TANPA_PRATINJAU,
             "files": [{"name": "-".join(parts[:-1]) or parts[0][:-5], "label": _label(kind, parts[:-1], nama),
                        "file": "records/" + "/".join(parts), "fields": bidang_jenis(kind, len(parts))}
                       for parts in ada]}
@@ -179,6 +180,7 @@ def _koleksi_folder(kind: str, folder: Parts, nama: dict[str, str]) -> dict:
     pertama = fields[0]["name"]
     return {"name": "-".join((kind, *folder)), "label": _label(kind, folder, nama), "description": _deskripsi(kind),
             "folder": "records/" + "/".join(folder), "extension": "yaml", "format": "yaml", "create": True,
+            **TANPA_PRATINJAU,
             "identifier_field": pertama, "slug": f"{{{{{pertama}}}}}", "summary": f"{{{{{pertama}}}}}",
             "fields": fields}
 
