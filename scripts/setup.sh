@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Shared set-up for scripts/demo.sh and scripts/test.sh: a virtual environment in .venv
-# with the package installed (editable) and, for the tests, Debian's Chromium.
+# with the package installed (editable), Decap CMS from npm (scripts/decap.sh) and, for the
+# tests, Debian's Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,6 +13,7 @@ if [ "$extra" = "test" ] && ! command -v chromium >/dev/null 2>&1; then
   $as_root apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $as_root apt-get install -y -qq chromium >/dev/null
 fi
+bash scripts/decap.sh  # Decap CMS and decap-server from npm: the sites' /admin/ form editor and its browser test
 if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi

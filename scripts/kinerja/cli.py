@@ -203,6 +203,24 @@ def cmd_pengaturan(args) -> int:
     return EXIT_OK if hasil.sesuai else EXIT_RECORDS
 
 
+def cmd_cms(args) -> int:
+    from kinerja.alur import formulir
+
+    records = _records(args)
+    pohon = pemeriksaan.Pohon(records, pemeriksaan.buka_tembolok(records, not args.no_cache))
+    unit = args.unit or (pohon.units[0] if len(pohon.units) == 1 else None)
+    if unit not in pohon.units:
+        raise GalatPemakaian(f"pilih satu unit dengan --unit (unit yang ada: {', '.join(pohon.units)}).")
+    backend = formulir.backend_dari(records.resolve().parent, nama=args.backend, repo=args.repo,
+                                    cabang=args.branch, base_url=args.base_url, app_id=args.app_id)
+    teks = formulir.dari_pohon(pohon, unit, backend)
+    if args.out:
+        Path(args.out).write_text(teks, encoding="utf-8")
+    else:
+        sys.stdout.write(teks)
+    return EXIT_OK
+
+
 def cmd_units(args) -> int:
     import json
 
@@ -520,6 +538,18 @@ def _parser_alur(sub, common) -> None:
     p = sub.add_parser("pr-summary", parents=[common], help="ringkasan Markdown perubahan cabang untuk peninjau")
     p.add_argument("--base", required=True, metavar="REV", help="cabang tujuan, misalnya origin/main")
     p.set_defaults(run=cmd_pr_summary)
+
+    p = sub.add_parser("cms", parents=[common], help="tulis config.yml Decap CMS (formulir /admin/) dari skema")
+    p.add_argument("--unit", help="unit yang formulirnya dibuat (wajib bila ada lebih dari satu unit)")
+    p.add_argument("--backend", choices=("github", "gitlab", "gitea", "proxy"),
+                   help="layanan Git (bawaan: dari remote origin; proxy: decap-server lokal)")
+    p.add_argument("--repo", metavar="PEMILIK/NAMA", help="repositori di layanan Git (bawaan: dari remote origin)")
+    p.add_argument("--branch", help="cabang utama (bawaan: main)")
+    p.add_argument("--base-url", help="GitHub: alamat proksi OAuth; GitLab/Gitea: alamat server; "
+                   "proxy: API decap-server")
+    p.add_argument("--app-id", help="ID aplikasi OAuth (GitLab PKCE, Gitea)")
+    p.add_argument("--out", help="tulis ke berkas ini (bawaan: keluaran standar)")
+    p.set_defaults(run=cmd_cms)
 
     p = sub.add_parser("units", parents=[common], help="daftar kode unit (untuk matriks CI)")
     p.add_argument("--json", action="store_true", help="sebagai larik JSON")

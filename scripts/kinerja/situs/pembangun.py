@@ -22,6 +22,7 @@ from datetime import date
 from pathlib import Path
 
 from kinerja import riwayat
+from kinerja.alur import formulir
 from kinerja.arsip import rel_root
 from kinerja.galat import GalatPemakaian
 from kinerja.pemeriksaan import Pohon
@@ -153,6 +154,7 @@ def bangun(pohon: Pohon, *, out: Path, units: list[str] | None = None, hari_ini:
             situs = halaman.Situs(arsip, rekap, kode, sejarah=sejarah, hari_ini=hari_ini)
             _lapor(f"unit {kode}: menulis halaman {len(situs.pegawai)} pegawai")
             config, jumlah = tulis_docs(situs, stempel[kode].parent, induk, root, out / kode)
+            formulir.untuk_situs(pohon, kode, stempel[kode].parent / "docs", root)
             detik = time.perf_counter() - mulai
             _lapor(f"unit {kode}: {jumlah} halaman ditulis dalam {detik:.1f} detik; mkdocs build berjalan")
             keys[kode] = kunci.units(umum, pohon, sejarah, out, [kode], {kode: situs.dibaca})[kode]
