@@ -41,6 +41,7 @@ DECAP_BERKAS = re.compile(r"(?:[0-9]+\.)?decap-cms\.js")  # the bundle and its l
 PERINGATAN_RAHASIA = ("Catatan konseling dan catatan bertanda rahasia tidak pernah tampil di situs, "
                       "tetapi tetap dapat dibaca semua orang yang punya akses ke repositori.")
 TANPA_PRATINJAU = {"editor": {"preview": False}}  # records have no page preview; the site shows them after review
+# The empty data: icon keeps the browser from asking the server root for /favicon.ico (a 404).
 INDEX_HTML = """<!doctype html>
 <html lang="id">
 <head>
@@ -48,6 +49,7 @@ INDEX_HTML = """<!doctype html>
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <meta name="robots" content="noindex">
   <title>Formulir Kinerja</title>
+  <link rel="icon" href="data:,">
 </head>
 <body>
   <script src="decap-cms.js"></script>
@@ -169,9 +171,16 @@ def _deskripsi(kind: str) -> str:
 
 
 def _koleksi_berkas(kind: str, ada: list[Parts], nama: dict[str, str]) -> dict:
+    """A files collection. Its files all lie at one depth, so they share one field list, which
+    the collection repeats as its own `fields`: Decap (3.x) looks a field's `comment` up in the
+    collection's fields only, and would otherwise drop the modeline of every file it saves
+    (with collection fields it then also wants an identifier_field)."""
+    fields = bidang_jenis(kind, len(ada[0]))
+    assert all(len(parts) == len(ada[0]) for parts in ada), kind
     return {"name": kind, "label": jenis.REGISTRI[kind].judul, "description": _deskripsi(kind), **TANPA_PRATINJAU,
+            "identifier_field": fields[0]["name"], "fields": fields,
             "files": [{"name": "-".join(parts[:-1]) or parts[0][:-5], "label": _label(kind, parts[:-1], nama),
-                       "file": "records/" + "/".join(parts), "fields": bidang_jenis(kind, len(parts))}
+                       "file": "records/" + "/".join(parts), "fields": fields}
                       for parts in ada]}
 
 
