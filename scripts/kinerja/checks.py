@@ -105,11 +105,13 @@ def _cek_masa_pimpinan(unit: Unit):
 
 
 def cek_penilai(pegawai: Pegawai, fakta: Fakta):
-    if fakta.unit(pegawai.unit) is None:
+    unit = fakta.unit(pegawai.unit)
+    if unit is None:
         return
     if pegawai.penilai == pegawai.nip:
         yield _d(pegawai.sumber, ("penilai",), "K404", "Pegawai tidak boleh menjadi penilai dirinya sendiri.")
-    elif not fakta.profil(pegawai.penilai) and fakta.pimpinan(pegawai.unit) != pegawai.nip:
+    elif not fakta.profil(pegawai.penilai) and all(m.nip != pegawai.nip for m in unit.masa_pimpinan):
+        # A head, present or past, is commonly appraised from outside the repository.
         yield _d(pegawai.sumber, ("penilai",), "K403",
                  f"Penilai {pegawai.penilai} tidak ditemukan di rekaman.",
                  "Hanya pimpinan unit yang lazim dinilai oleh pejabat di luar repositori; periksa NIP penilai.",
