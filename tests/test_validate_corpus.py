@@ -800,6 +800,9 @@ SAH_JUGA = [
           (PROFIL_L, tim(), ditugaskan("tim:sekretariat/tim-merit/hasil-1", "rhk-1"),
            ganti_di(SKP_D, f'"{B}/rhk-1"', f'"{X}/rhk-1"'))),
     kasus("penugasan-berupa-teks-tetap-sah", ditugaskan("Menteri")),
+    kasus("umpan-balik-dari-penilai-pengganti-tanpa-K436",
+          (PROFIL_L, ganti_di(EVAL, "tanggal: 2026-04-08\n", f'tanggal: 2026-04-08\npenilai: "{L}"\n'),
+           ganti_di(UB, f'dari: "{B}"', f'dari: "{L}"'))),
     kasus("kebutuhan-angka-kredit-dari-instansi",
           tulis("instansi.yaml", KEBUTUHAN_AK.format("III/b: 120, IV/e: null"))),
 ]

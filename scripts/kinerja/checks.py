@@ -490,8 +490,10 @@ def cek_kurva(organisasi: Organisasi, fakta: Fakta):
 
 def _pemberi_dikenal(fakta: Fakta, skp: SKP, nip: str, mulai: date, selesai: date) -> bool:
     """Whether nip may assign results to or give feedback on this SKP's employee from mulai to
-    selesai: someone in their line of superiors, or the lead of a team they belong to then."""
+    selesai: someone in their line of superiors, an appraiser who took over (named by one of the
+    SKP's evaluations), or the lead of a team they belong to then."""
     return (nip == skp.penilai.nip or nip in fakta.rantai(skp)
+            or any(e.penilai == nip for e in skp.evaluasi.values())
             or bool(fakta.tim_dipimpin(nip, skp.nip, mulai, selesai)))
 
 
