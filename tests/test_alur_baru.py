@@ -18,14 +18,19 @@ STAF = f"records/biro-sdm/pegawai/{NIP_STAF}"
 KASUS = [
     ("unit", ["biro-umum", "--nama", "Biro Umum", "--pimpinan", NIP_SEKJEN, "--induk", "sekretariat",
               "--admin", "umum-sdm"],
-     "records/biro-umum/unit.yaml", ['instansi: "Kementerian Contoh"', 'admin: ["umum-sdm"]']),
+     "records/biro-umum/unit.yaml",
+     ['instansi: "Kementerian Contoh"', 'admin: ["umum-sdm"]', "# pimpinan:\n#   - {nip:",
+      "sebagai: plt}   # definitif | plt | plh"]),
     ("pegawai", [NIP_BARU, "--unit", "biro-sdm", "--nama", "Budi Santoso, S.Psi.", "--jabatan",
                  "Analis SDM Aparatur Ahli Pertama", "--jenis-jabatan", "fungsional", "--jenjang", "ahli_pertama",
                  "--pangkat", "Penata Muda (III/a)"],
-     f"records/biro-sdm/pegawai/{NIP_BARU}/profil.yaml", [f'penilai: "{NIP_KEPALA}"']),
+     f"records/biro-sdm/pegawai/{NIP_BARU}/profil.yaml",
+     [f'penilai: "{NIP_KEPALA}"', "# status:", "cuti_melahirkan | cltn",
+      "# angka_kredit_awal: {nilai: 0, per: <TTTT-BB-HH>, jenjang: ahli_pertama}"]),
     ("skp", [NIP_STAF, "--tahun", "2027"], f"{STAF}/2027/skp.yaml",
      ['unit_kerja: "Biro Sumber Daya Manusia"', f'nip: "{NIP_KEPALA}"', "status: draft",
-      "SKP atasan (198003152005011002) tahun 2027 belum ada"]),
+      "SKP atasan (198003152005011002) tahun 2027 belum ada", "# revisi:",
+      f'disetujui_oleh: "{NIP_KEPALA}"}}', "'berlaku_sampai: <TTTT-BB-HH>'", "'berlaku_mulai: <TTTT-BB-HH>'"]),
     ("evaluasi", [NIP_STAF, "tw2", "--tahun", "2026", "--tanggal", "2026-07-06"], f"{STAF}/2026/evaluasi/tw2.yaml",
      ["- rhk: rhk-1", "- rhk: rhk-2", "indikator: iki-1", "indikator: iki-2", "kolaboratif: {}", "status: draft"]),
     ("umpan-balik", [NIP_STAF, "--tanggal", "2026-03-03", "--rhk", "rhk-2", "--judul", "pendampingan",
@@ -144,3 +149,17 @@ def test_evaluation_names_its_own_appraiser_when_the_profile_changed_since_the_s
     assert result.code == 0, result.err
     text = (tmp_path / result.out.strip()).read_text()
     assert f'penilai: "{NIP_SEKJEN}"   # penilai evaluasi ini (di SKP: {NIP_KEPALA})' in text
+
+
+def test_evaluation_appraiser_given_on_the_command_line(tmp_path):
+    """--penilai names who gave the evaluation; the SKP's own appraiser writes no penilai key."""
+    tulis_arsip_sah(tmp_path)
+    result = jalankan_cli("new", "evaluasi", NIP_STAF, "tw2", "--tahun", "2026", "--tanggal", "2026-07-06",
+                          "--penilai", NIP_SEKJEN, cwd=tmp_path)
+    assert result.code == 0, result.err
+    text = (tmp_path / result.out.strip()).read_text()
+    assert f'penilai: "{NIP_SEKJEN}"   # penilai evaluasi ini (di SKP: {NIP_KEPALA})' in text
+    sama = jalankan_cli("new", "evaluasi", NIP_STAF, "tw3", "--tahun", "2026", "--tanggal", "2026-10-06",
+                        "--penilai", NIP_KEPALA, cwd=tmp_path)
+    assert sama.code == 0, sama.err
+    assert "\npenilai:" not in (tmp_path / sama.out.strip()).read_text()

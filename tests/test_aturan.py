@@ -14,6 +14,7 @@ from kinerja.aturan import (
     JENIS_ASN,
     JENIS_JABATAN,
     JENJANG,
+    KEBUTUHAN_ANGKA_KREDIT,
     MAYORITAS,
     PERIODE,
     PREDIKAT,
@@ -25,6 +26,7 @@ from kinerja.aturan import (
     bulan_periode,
     capaian,
     format_angka,
+    kebutuhan_angka_kredit,
     periksa_kurva,
     periode_valid,
     predikat,
@@ -638,3 +640,19 @@ def test_capaian_rejects_unknown_direction():
 ])
 def test_rating_bertentangan(rating, daftar, bertentangan):
     assert rating_bertentangan(rating, daftar) is bertentangan
+
+
+def test_credit_point_needs_override_the_default_table_golongan_by_golongan():
+    rules = Aturan.dari_unit({"kebutuhan_angka_kredit": {"ahli_pertama": {"III/b": 120},
+                                                          "pemula": {"II/a": None}}})
+    tabel = rules.kebutuhan_angka_kredit
+    assert tabel["ahli_pertama"] == {"III/a": 50, "III/b": 120}
+    assert tabel["pemula"] == {"II/a": None} and tabel["ahli_muda"] == KEBUTUHAN_ANGKA_KREDIT["ahli_muda"]
+    assert kebutuhan_angka_kredit("ahli_pertama", "Penata Muda Tk. I (III/b)", tabel) == 120
+    assert KEBUTUHAN_ANGKA_KREDIT["ahli_pertama"]["III/b"] == 100  # the default is untouched
+    assert Aturan().kebutuhan_angka_kredit is KEBUTUHAN_ANGKA_KREDIT
+    for salah in ({"ahli_pertama": {"III/f": 10}}, {"juru": {"II/a": 10}}, {"mahir": {"III/a": -1}},
+                  {"mahir": {"III/a": True}}):
+        with pytest.raises(ValueError):
+            Aturan.dari_unit({"kebutuhan_angka_kredit": salah})
+

@@ -64,6 +64,21 @@ def _pilih(rekaman: dict[Path, object], jenis: str) -> dict[Path, dict]:
     return {rel: doc for rel, doc in rekaman.items() if _jenis(rel) == jenis}
 
 
+def _kepala(unit: dict) -> str:
+    """The unit's head now: the quoted NIP, or the open definitive term of a list of terms."""
+    pimpinan = unit["pimpinan"]
+    if isinstance(pimpinan, str):
+        return pimpinan
+    (kini,) = [m["nip"] for m in pimpinan if "selesai" not in m and m.get("sebagai", "definitif") == "definitif"]
+    return kini
+
+
+def _absen(profil: dict) -> dict[str, str]:
+    """NIP -> the evaluation period its status period covers whole (none is owed)."""
+    wajib = {"cuti_melahirkan": "tw2", "tugas_belajar": "tw4"}
+    return {doc["nip"]: wajib[doc["status"][0]["jenis"]] for doc in profil.values() if "status" in doc}
+
+
 def _lahir(nip: str) -> date:
     return date(int(nip[0:4]), int(nip[4:6]), int(nip[6:8]))
 
@@ -90,7 +105,7 @@ def test_counts(pohon, rekaman):
     assert set(per_unit) == {rel.parts[0] for rel in units}
     assert min(per_unit.values()) >= 2
     assert len(_pilih(rekaman, "skp")) == PEGAWAI
-    assert len(_pilih(rekaman, "evaluasi")) == 5 * PEGAWAI
+    assert len(_pilih(rekaman, "evaluasi")) == 5 * PEGAWAI - len(_absen(profil))
 
 
 def test_refuses_bad_arguments_and_non_empty_target(tmp_path):
@@ -128,7 +143,8 @@ def test_nips_are_quoted_plausible_and_unique(rekaman):
     for rel, doc in rekaman.items():
         jenis = _jenis(rel)
         if jenis == "unit":
-            disebut.append(doc["pimpinan"])
+            pimpinan = doc["pimpinan"]
+            disebut += [pimpinan] if isinstance(pimpinan, str) else [m["nip"] for m in pimpinan]
         elif jenis == "organisasi":
             disebut += [p["ditetapkan_oleh"] for p in doc["penetapan"]]
         elif jenis == "profil":
@@ -164,22 +180,22 @@ def test_unit_tree_and_appraisers(rekaman):
     kode = sorted(units)
     root = units[kode[0]]
     assert root["induk"] not in units  # the root's parent is outside the tree
-    assert profil[root["pimpinan"]][1]["jenis_jabatan"] in ("jpt_madya", "jpt_pratama")
-    assert profil[root["pimpinan"]][1]["penilai"] not in profil  # appraised from outside the tree
+    assert profil[_kepala(root)][1]["jenis_jabatan"] in ("jpt_madya", "jpt_pratama")
+    assert profil[_kepala(root)][1]["penilai"] not in profil  # appraised from outside the tree
     for k in kode[1:]:
         assert kode.index(units[k]["induk"]) < kode.index(k)
-        kepala = profil[units[k]["pimpinan"]][1]
-        assert kepala["penilai"] == units[units[k]["induk"]]["pimpinan"]
+        kepala = profil[_kepala(units[k])][1]
+        assert kepala["penilai"] == _kepala(units[units[k]["induk"]])
         assert kepala["jenis_jabatan"] in ("administrator", "jpt_pratama")
     for nip, (unit, doc) in profil.items():
-        if nip != units[unit]["pimpinan"]:
+        if nip != _kepala(units[unit]):
             assert profil[doc["penilai"]][0] == unit, nip  # superior in the same unit
         assert ("jenjang" in doc) == (doc["jenis_jabatan"] == "fungsional")
     jenis = Counter(doc["jenis_jabatan"] for _, doc in profil.values())
     assert jenis["fungsional"] and jenis["pelaksana"]
     assert {doc["jenis_asn"] for _, doc in profil.values()} == {"pns", "pppk"}
     for rel, org in _pilih(rekaman, "organisasi").items():
-        penilai_kepala = profil[units[rel.parts[0]]["pimpinan"]][1]["penilai"]
+        penilai_kepala = profil[_kepala(units[rel.parts[0]])][1]["penilai"]
         assert [p["periode"] for p in org["penetapan"]] == ["tw1", "tw2", "tw3", "tw4", "tahunan"]
         assert {p["ditetapkan_oleh"] for p in org["penetapan"]} == {penilai_kepala}
 
@@ -214,7 +230,7 @@ def test_evaluations_feedback_and_organisation_dates(rekaman):
         tanggal = ev["tanggal"]
         assert tanggal.month == BULAN_EVALUASI[periode]
         assert org[unit][periode]["tanggal"] < tanggal
-        assert ("rating_hasil_kerja" in ev) == (units[unit]["pimpinan"] != nip)
+        assert ("rating_hasil_kerja" in ev) == (_kepala(units[unit]) != nip)
         assert "predikat" not in ev
     per_skp = Counter()
     for rel, ub in _pilih(rekaman, "umpan-balik").items():
@@ -238,9 +254,50 @@ def test_objections_decided_by_the_penilai_own_penilai(tmp_path):
         tahunan = yaml.safe_load((path.parent.parent / "evaluasi" / "tahunan.yaml").read_text(encoding="utf-8"))
         assert keberatan["evaluasi"] == path.stem == "tahunan"
         assert tahunan["tanggal"] < keberatan["diajukan"] <= tahunan["tanggal"] + timedelta(days=14)
-        penilai = profil[path.parts[-4]]["penilai"]
+        penilai = tahunan.get("penilai", profil[path.parts[-4]]["penilai"])
         assert keberatan["keputusan"]["oleh"] == profil[penilai]["penilai"]
         assert keberatan["keputusan"]["tanggal"] > keberatan["diajukan"]
+
+
+def test_history_keys_head_terms_absences_balances_revisions_and_appraisers(tmp_path):
+    """Some units had a plt before the head took office on 1 January; some staff are away for a
+    whole quarter (no evaluation for it); some functional staff carry a starting balance; some
+    SKPs drop an additional RHK from July through a revision; some evaluations name their own
+    appraiser (the SKP appraiser's superior, from TW III on)."""
+    records = tmp_path / "records"
+    tulis_sintetis(records, 400, 12, seed=3)
+    rekaman = {p.relative_to(records): yaml.safe_load(p.read_text(encoding="utf-8"))
+               for p in records.rglob("*.yaml")}
+    profil = {doc["nip"]: doc for doc in _pilih(rekaman, "profil").values()}
+    lists = [doc["pimpinan"] for doc in _pilih(rekaman, "unit").values() if isinstance(doc["pimpinan"], list)]
+    assert lists
+    for plt, definitif in lists:
+        assert plt["sebagai"] == "plt" and plt["selesai"] + timedelta(days=1) == definitif["mulai"]
+        assert date(TAHUN, 1, 1) == definitif["mulai"] and profil[plt["nip"]]["jenis_jabatan"] != "fungsional"
+    absen = _absen(profil)
+    assert set(absen.values()) == {"tw2", "tw4"}
+    for nip, periode in absen.items():
+        assert profil[nip]["jenis_jabatan"] in ("fungsional", "pelaksana")
+        ada = {rel.stem for rel in _pilih(rekaman, "evaluasi") if rel.parts[2] == nip}
+        assert ada == set(BULAN_EVALUASI) - {periode}
+    awal = [doc for doc in profil.values() if "angka_kredit_awal" in doc]
+    assert awal and all(d["angka_kredit_awal"]["jenjang"] == d["jenjang"] for d in awal)
+    direvisi = 0
+    for rel, skp in _pilih(rekaman, "skp").items():
+        if "revisi" not in skp:
+            continue
+        direvisi += 1
+        assert skp["revisi"][0]["disetujui_oleh"] == skp["penilai"]["nip"]
+        (dicabut,) = [r["id"] for r in skp["hasil_kerja"] if "berlaku_sampai" in r]
+        for periode in ("tw3", "tw4"):
+            ev = rekaman.get(rel.parent / "evaluasi" / f"{periode}.yaml")
+            assert ev is None or dicabut not in {h["rhk"] for h in ev["hasil_kerja"]}
+    assert direvisi
+    oleh = {(rel.parts[2], rel.stem): ev["penilai"] for rel, ev in _pilih(rekaman, "evaluasi").items()
+            if "penilai" in ev}
+    assert oleh and {periode for _, periode in oleh} == {"tw3", "tw4", "tahunan"}
+    for (nip, _), penilai in oleh.items():
+        assert penilai == profil[profil[nip]["penilai"]]["penilai"]
 
 
 def test_teams_span_a_unit_and_its_children_and_every_assignment_resolves(rekaman):
@@ -252,7 +309,7 @@ def test_teams_span_a_unit_and_its_children_and_every_assignment_resolves(rekama
     assert teams
     unit_of = {rel.parts[2]: rel.parts[0] for rel in _pilih(rekaman, "profil")}
     for (unit, _), team in teams.items():
-        assert team["ketua"] == units[unit]["pimpinan"]
+        assert team["ketua"] == _kepala(units[unit])
     assert any(unit_of[a["nip"]] != unit for (unit, _), t in teams.items() for a in t["anggota"])
     assert any(str(a["mulai"])[5:7] != "02" for t in teams.values() for a in t["anggota"])
     cited = 0

@@ -339,7 +339,16 @@ BERKAS = [
                 "Rekaman ini tanpa unit.yaml di folder unitnya.")),
 ]
 
+KEBUTUHAN_AK = "nama: Kementerian Contoh\naturan:\n  kebutuhan_angka_kredit:\n    ahli_pertama: {{{}}}\n"
+
 SKEMA = [
+    kasus("K202-golongan-kebutuhan-angka-kredit", tulis("instansi.yaml", KEBUTUHAN_AK.format("III/f: 50")),
+          galat("instansi.yaml", 4, 20, "K202", "Kunci 'III/f' tidak dikenal di sini.",
+                "Mungkin maksudnya 'III/d'?")),
+    kasus("K207-kebutuhan-angka-kredit-negatif", tulis("instansi.yaml", KEBUTUHAN_AK.format("III/b: -5")),
+          galat("instansi.yaml", 4, 27, "K207",
+                "Angka kredit yang dibutuhkan: nilai '-5' di luar batas yang diizinkan (paling kecil 0).",
+                "Bilangan bulat tidak negatif")),
     kasus("K201-kunci-wajib-di-puncak", ganti_di(UNIT_B, "instansi: Kementerian Contoh\n", ""),
           galat(UNIT_B, 2, 1, "K201", "Kunci wajib 'instansi' (Instansi) belum diisi.", "Nama instansi")),
     kasus("K201-kunci-wajib-bersarang",
@@ -791,6 +800,11 @@ SAH_JUGA = [
           (PROFIL_L, tim(), ditugaskan("tim:sekretariat/tim-merit/hasil-1", "rhk-1"),
            ganti_di(SKP_D, f'"{B}/rhk-1"', f'"{X}/rhk-1"'))),
     kasus("penugasan-berupa-teks-tetap-sah", ditugaskan("Menteri")),
+    kasus("umpan-balik-dari-penilai-pengganti-tanpa-K436",
+          (PROFIL_L, ganti_di(EVAL, "tanggal: 2026-04-08\n", f'tanggal: 2026-04-08\npenilai: "{L}"\n'),
+           ganti_di(UB, f'dari: "{B}"', f'dari: "{L}"'))),
+    kasus("kebutuhan-angka-kredit-dari-instansi",
+          tulis("instansi.yaml", KEBUTUHAN_AK.format("III/b: 120, IV/e: null"))),
 ]
 
 KASUS = LOADER + BERKAS + SKEMA + SILANG + TIM_KASUS + SAH_JUGA

@@ -126,3 +126,14 @@ def _tahunan(records: Path, folder: str) -> None:
     path = records / f"biro-sdm/pegawai/{D}/{folder}/evaluasi/tahunan.yaml"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text)
+
+
+def test_credit_point_needs_come_from_instansi_yaml_golongan_by_golongan(tmp_path):
+    records = tulis_arsip_sah(tmp_path)
+    _tahunan(records, "2026")
+    (records / "instansi.yaml").write_text(
+        "nama: Kementerian Contoh\naturan:\n  kebutuhan_angka_kredit:\n    ahli_pertama: {III/b: 120}\n")
+    _, rekap, errors = _muat(records)
+    assert errors == []
+    [baris] = rekap.angka_kredit
+    assert baris.kebutuhan == 120

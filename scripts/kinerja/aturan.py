@@ -237,12 +237,16 @@ class Aturan:
     hari_keberatan: days after an evaluation is given within which an objection may be filed.
     rating_pimpinan: organisation predikat -> results rating of the unit head.
     kurva_mayoritas: how "most" employees (SE MenPANRB 3/2023) is read, see MAYORITAS.
+    kebutuhan_angka_kredit: the credit points each jenjang and golongan step needs, see
+        KEBUTUHAN_ANGKA_KREDIT (set in instansi.yaml, golongan by golongan).
     """
 
     tenggat_skp: str = "01-31"
     hari_keberatan: int = 14
     rating_pimpinan: Mapping[str, str] = field(default_factory=lambda: dict(RATING_PIMPINAN_BAKU), hash=False)
     kurva_mayoritas: str = "terbanyak"
+    kebutuhan_angka_kredit: Mapping[str, Mapping[str, int | None]] = field(
+        default_factory=lambda: KEBUTUHAN_ANGKA_KREDIT, hash=False)
 
     def __post_init__(self) -> None:
         bulan, _, hari = str(self.tenggat_skp).partition("-")
@@ -259,17 +263,21 @@ class Aturan:
             _kode(RATING, rating, "Rating")
         _kode(MAYORITAS, self.kurva_mayoritas, "Arti sebagian besar")
         object.__setattr__(self, "rating_pimpinan", MappingProxyType(dict(self.rating_pimpinan)))
+        object.__setattr__(self, "kebutuhan_angka_kredit", _tabel_kebutuhan(self.kebutuhan_angka_kredit))
 
     @classmethod
     def dari_unit(cls, *lapisan: Mapping[str, Any] | None) -> Aturan:
         """Build from (schema-validated) ``aturan:`` mappings, each later one overriding the earlier
         key by key (instansi.yaml's, then unit.yaml's); missing keys keep their defaults and a
         partial ``rating_pimpinan`` overrides only the ratings it names."""
-        nilai: dict[str, Any] = {"rating_pimpinan": dict(RATING_PIMPINAN_BAKU)}
+        nilai: dict[str, Any] = {"rating_pimpinan": dict(RATING_PIMPINAN_BAKU),
+                                 "kebutuhan_angka_kredit": {k: dict(v) for k, v in KEBUTUHAN_ANGKA_KREDIT.items()}}
         for aturan in lapisan:
             aturan = aturan or {}
             nilai.update({k: aturan[k] for k in ("tenggat_skp", "hari_keberatan", "kurva_mayoritas") if k in aturan})
             nilai["rating_pimpinan"].update(aturan.get("rating_pimpinan") or {})
+            for jenjang, per_golongan in (aturan.get("kebutuhan_angka_kredit") or {}).items():
+                nilai["kebutuhan_angka_kredit"].setdefault(jenjang, {}).update(per_golongan or {})
         return cls(**nilai)
 
     def tenggat_skp_tanggal(self, tahun: int) -> date:
@@ -547,6 +555,21 @@ KEBUTUHAN_ANGKA_KREDIT: Mapping[str, Mapping[str, int | None]] = MappingProxyTyp
     "ahli_madya": {"IV/a": 150, "IV/b": 150, "IV/c": 450},
     "ahli_utama": {"IV/d": 200, "IV/e": None},
 })
+
+
+def _tabel_kebutuhan(tabel: Mapping[str, Mapping[str, int | None]]) -> Mapping[str, Mapping[str, int | None]]:
+    """A credit-point needs table, checked and frozen: known jenjang, golongan ruang like "III/a",
+    and a whole number of points (None: no higher step)."""
+    for jenjang, per_golongan in tabel.items():
+        _kode(JENJANG, jenjang, "Jenjang")
+        for gol, poin in per_golongan.items():
+            if not re.fullmatch(r"(I|II|III|IV)/[a-e]", gol):
+                raise ValueError(f"Golongan ruang tidak sah dalam kebutuhan angka kredit: {gol!r}")
+            if poin is not None and (isinstance(poin, bool) or not isinstance(poin, int) or poin < 0):
+                raise ValueError(f"Kebutuhan angka kredit {jenjang} {gol} harus bilangan bulat >= 0, bukan {poin!r}")
+    if tabel is KEBUTUHAN_ANGKA_KREDIT:
+        return tabel
+    return MappingProxyType({k: MappingProxyType(dict(v)) for k, v in tabel.items()})
 
 
 def golongan(pangkat_golongan: str) -> str | None:

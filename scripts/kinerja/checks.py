@@ -105,11 +105,13 @@ def _cek_masa_pimpinan(unit: Unit):
 
 
 def cek_penilai(pegawai: Pegawai, fakta: Fakta):
-    if fakta.unit(pegawai.unit) is None:
+    unit = fakta.unit(pegawai.unit)
+    if unit is None:
         return
     if pegawai.penilai == pegawai.nip:
         yield _d(pegawai.sumber, ("penilai",), "K404", "Pegawai tidak boleh menjadi penilai dirinya sendiri.")
-    elif not fakta.profil(pegawai.penilai) and fakta.pimpinan(pegawai.unit) != pegawai.nip:
+    elif not fakta.profil(pegawai.penilai) and all(m.nip != pegawai.nip for m in unit.masa_pimpinan):
+        # A head, present or past, is commonly appraised from outside the repository.
         yield _d(pegawai.sumber, ("penilai",), "K403",
                  f"Penilai {pegawai.penilai} tidak ditemukan di rekaman.",
                  "Hanya pimpinan unit yang lazim dinilai oleh pejabat di luar repositori; periksa NIP penilai.",
@@ -488,8 +490,10 @@ def cek_kurva(organisasi: Organisasi, fakta: Fakta):
 
 def _pemberi_dikenal(fakta: Fakta, skp: SKP, nip: str, mulai: date, selesai: date) -> bool:
     """Whether nip may assign results to or give feedback on this SKP's employee from mulai to
-    selesai: someone in their line of superiors, or the lead of a team they belong to then."""
+    selesai: someone in their line of superiors, an appraiser who took over (named by one of the
+    SKP's evaluations), or the lead of a team they belong to then."""
     return (nip == skp.penilai.nip or nip in fakta.rantai(skp)
+            or any(e.penilai == nip for e in skp.evaluasi.values())
             or bool(fakta.tim_dipimpin(nip, skp.nip, mulai, selesai)))
 
 

@@ -324,7 +324,9 @@ def _new_rekaman_skp(kind) -> None:
     kind("evaluasi", "evaluasi baru (draft) berisi setiap RHK dan indikator SKP-nya",
          [("nip", "NIP pegawai"), ("periode", "tw1..tw4, b01..b12 atau tahunan")],
          [unit_opsi, tahun, skp,
-          ("--tanggal", {"metavar": "TTTT-BB-HH", "help": "tanggal evaluasi (bawaan: hari ini)"})])
+          ("--tanggal", {"metavar": "TTTT-BB-HH", "help": "tanggal evaluasi (bawaan: hari ini)"}),
+          ("--penilai", {"metavar": "NIP", "help": "NIP pemberi evaluasi bila bukan penilai di SKP "
+                                                 "(bawaan: penilai di profil)"})])
     kind("umpan-balik", "catatan umpan balik, dialog kinerja, bimbingan atau konseling",
          [("nip", "NIP pegawai yang menerima umpan balik")],
          [unit_opsi, skp, ("--tanggal", {"metavar": "TTTT-BB-HH", "help": "bawaan: hari ini"}),

@@ -67,7 +67,8 @@ def angka_kredit(fakta: Fakta, penilaian: list[HasilPenilaian]) -> list[HasilAng
         jalan[hasil.skp.nip] = (jenjang, sebelumnya[1] + nilai)
         rows[id(hasil)] = HasilAngkaKredit(
             hasil.pegawai, hasil.skp, jenjang, bulan, hasil.penilaian.predikat, nilai, jalan[hasil.skp.nip][1],
-            aturan.kebutuhan_angka_kredit(jenjang, hasil.skp.pegawai.pangkat_golongan))
+            aturan.kebutuhan_angka_kredit(jenjang, hasil.skp.pegawai.pangkat_golongan,
+                                          fakta.aturan(hasil.skp.unit).kebutuhan_angka_kredit))
     return [rows[id(h)] for h in tahunan]
 
 

@@ -239,6 +239,10 @@ ALASAN_KEBERATAN = (
     "Penugasan tambahan sepanjang tahun belum menjadi pertimbangan penilaian.",
     "Kendala di luar kendali pegawai belum dipertimbangkan dalam penilaian.",
 )
+ALASAN_REVISI = (
+    "Tugas tambahan dialihkan kepada pegawai lain sesuai keputusan pimpinan unit.",
+    "Kegiatan tugas tambahan dihentikan karena refocusing anggaran.",
+)
 PENJELASAN_PENILAI = (
     "Penilaian didasarkan pada bukti dukung yang tersedia saat evaluasi.",
     "Penugasan tambahan sudah dipertimbangkan, namun target utama belum tercapai penuh.",
@@ -246,6 +250,8 @@ PENJELASAN_PENILAI = (
 
 
 # ---------------------------------------------------------------- model of the tree
+
+_Hasil = list[tuple[str, list[tuple[str, str, float]]]]  # [(rhk id, [(iki id, kind, target)])]
 
 
 @dataclass
@@ -539,7 +545,7 @@ class _Penulis:
             f"nama: {_q(u.nama)}",
             f"instansi: {_q(INSTANSI)}",
             f"induk: {u.induk}",
-            f"pimpinan: {_q(kepala.nip)}",
+            *self._pimpinan(anggota),
             "evaluasi_periodik: triwulanan",
             f"admin: {_daftar([f'kepegawaian-{u.kode}'])}",
         ])
@@ -561,16 +567,36 @@ class _Penulis:
         for p in anggota:
             self._tulis_pegawai(u, p, p is kepala, dasar, predikat)
 
+    def _pimpinan(self, anggota: list[_Pegawai]) -> list[str]:
+        """unit.yaml's head: a quoted NIP, or now and then a list of terms in which the head took
+        office on 1 January after the first official below them acted as plt for a quarter."""
+        kepala = anggota[0]
+        plt = next((p for p in anggota[1:] if p.jenis_jabatan in ("administrator", "pengawas")), None)
+        if plt is None or self.rng.random() >= 0.2:
+            return [f"pimpinan: {_q(kepala.nip)}"]
+        t = self.tahun
+        return [
+            "pimpinan:",
+            f"  - {{nip: {_q(plt.nip)}, mulai: {t - 1}-10-01, selesai: {t - 1}-12-31, sebagai: plt}}",
+            f"  - {{nip: {_q(kepala.nip)}, mulai: {t}-01-01}}",
+        ]
+
     # ------------------------------------------------------------ employee files
 
-    def _tulis_pegawai(self, u: _Unit, p: _Pegawai, kepala: bool, dasar: dict[str, date],
-                       predikat_org: dict[str, str]) -> None:
+    def _masa_status(self, p: _Pegawai, kepala: bool) -> tuple[str, date, date, str] | None:
+        """Now and then a staff member away for a while: (jenis, mulai, selesai, the evaluation
+        period wholly inside it, which is then owed no evaluation)."""
         rng = self.rng
+        if kepala or p.jenis_jabatan not in ("fungsional", "pelaksana") or rng.random() >= 0.05:
+            return None
         t = self.tahun
-        folder = f"{u.kode}/pegawai/{p.nip}"
-        skp = f"{folder}/{t}"
-        os.makedirs(os.path.join(self.out, skp, "evaluasi"))
-        os.mkdir(os.path.join(self.out, skp, "umpan-balik"))
+        if p.nip[14] == "2" and (p.jenis_asn == "pppk" or rng.random() < 0.6):
+            return "cuti_melahirkan", date(t, 4, 1), date(t, 6, 30), "tw2"
+        if p.jenis_asn == "pppk":
+            return None
+        return "tugas_belajar", date(t, 10, 1), date(t + 1, 9, 30), "tw4"
+
+    def _tulis_profil(self, folder: str, p: _Pegawai, masa: tuple[str, date, date, str] | None) -> None:
         profil = [
             f"nip: {_q(p.nip)}",
             f"nama: {_q(p.nama)}",
@@ -584,17 +610,45 @@ class _Penulis:
         profil.append(f"penilai: {_q(p.atasan.nip)}")
         if p.akun_git:
             profil.append(f"akun_git: {_q(p.akun_git)}")
+        if masa:
+            profil += ["status:", f"  - {{jenis: {masa[0]}, mulai: {masa[1]}, selesai: {masa[2]}}}"]
+        if p.jenjang and p.jenis_asn == "pns" and self.rng.random() < 0.3:
+            nilai = self.rng.randint(0, 80) / 2
+            profil.append(f"angka_kredit_awal: {{nilai: {_angka(nilai)}, per: {self.tahun - 1}-12-31, "
+                          f"jenjang: {p.jenjang}}}")
         self._tulis(f"{folder}/profil.yaml", "profil", profil)
 
-        rhk = self._tulis_skp(skp, u, p)
+    def _penilai_pengganti(self, u: _Unit, p: _Pegawai, kepala: bool) -> _Pegawai | None:
+        """Now and then the appraiser moved mid-year and their own superior in the unit gave the
+        evaluations from TW III on (the evaluation then names its penilai)."""
+        if kepala or p.atasan is u.pimpinan or self.rng.random() >= 0.03:
+            return None
+        return p.atasan.atasan
+
+    def _tulis_pegawai(self, u: _Unit, p: _Pegawai, kepala: bool, dasar: dict[str, date],
+                       predikat_org: dict[str, str]) -> None:
+        rng = self.rng
+        t = self.tahun
+        folder = f"{u.kode}/pegawai/{p.nip}"
+        skp = f"{folder}/{t}"
+        os.makedirs(os.path.join(self.out, skp, "evaluasi"))
+        os.mkdir(os.path.join(self.out, skp, "umpan-balik"))
+        masa = self._masa_status(p, kepala)
+        self._tulis_profil(folder, p, masa)
+        pengganti = self._penilai_pengganti(u, p, kepala)
+
+        rhk, dicabut = self._tulis_skp(skp, u, p)
 
         # Ratings: a steady tendency per employee, with some variation per period.
         r = rng.random()
         kecenderungan = "atas" if r < 0.2 else "sesuai" if r < 0.92 else "bawah"
-        atasan_penilai = p.atasan.penilai
+        penilai_akhir = pengganti or p.atasan
+        atasan_penilai = penilai_akhir.penilai
         keberatan = (not kepala and atasan_penilai is not None and atasan_penilai.kedalaman >= 0
                      and rng.random() < 0.02)
         for periode in PERIODE:
+            if masa and masa[3] == periode:
+                continue  # away for the whole period: no evaluation owed
             if kepala:
                 tingkat = "atas" if predikat_org[periode] == "istimewa" else "sesuai"
             elif periode == "tahunan":
@@ -605,22 +659,24 @@ class _Penulis:
                 tingkat = rng.choices(("atas", "sesuai", "bawah"), (2, 7, 1))[0]
             perilaku = rng.choices(("atas", "sesuai", "bawah"), (25, 70, 5))[0]
             tanggal = dasar[periode] + timedelta(days=rng.randint(0, 8))
-            self._tulis_evaluasi(skp, p, periode, tanggal, rhk, tingkat, perilaku, kepala)
+            berlaku = [r for r in rhk if r[0] != dicabut or periode in ("tw1", "tw2", "tahunan")]
+            oleh = pengganti if periode in ("tw3", "tw4", "tahunan") else None
+            self._tulis_evaluasi(skp, p, periode, tanggal, berlaku, (tingkat, perilaku), kepala, oleh)
         # The loop ends with the annual evaluation, the one objected to.
-        self._tulis_umpan_balik(skp, p, rhk)
+        self._tulis_umpan_balik(skp, p, rhk, masa)
         if keberatan:
-            self._tulis_keberatan(skp, p.atasan.atasan, tanggal, tingkat, perilaku)
+            self._tulis_keberatan(skp, penilai_akhir.atasan, tanggal, tingkat, perilaku)
 
-    def _tulis_skp(self, skp: str, u: _Unit, p: _Pegawai) -> list[tuple[str, list[tuple[str, str, float]]]]:
-        """Write skp.yaml; return [(rhk id, [(iki id, kind, target)])]."""
+    def _tulis_skp(self, skp: str, u: _Unit, p: _Pegawai) -> tuple[_Hasil, str | None]:
+        """Write skp.yaml; return ([(rhk id, [(iki id, kind, target)])], the id of an additional
+        RHK dropped by a mid-year revision, if any)."""
         rng = self.rng
         t = self.tahun
-        jpt = p.jenis_jabatan.startswith("jpt")
         ditetapkan = date(t, 1, min(28, 2 + 3 * p.kedalaman + rng.randint(0, 2)))
         n_utama = rng.randint(2, 3)
         n_rhk = n_utama + (1 if rng.random() < 0.5 else 0)
         objek = rng.sample(list(u.objek) + list(OBJEK_UMUM), n_utama)
-        penilai = p.atasan
+        dicabut = f"rhk-{n_rhk}" if n_rhk > n_utama and rng.random() < 0.1 else None
         isi = [
             f"tahun: {t}",
             f"periode: {{mulai: {t}-01-01, selesai: {t}-12-31}}",
@@ -628,39 +684,47 @@ class _Penulis:
             "pegawai:",
             *_identitas(p),
             "penilai:",
-            *_identitas(penilai),
+            *_identitas(p.atasan),
             "status: ditetapkan",
             f"ditetapkan: {ditetapkan}",
-            "hasil_kerja:",
         ]
-        hasil: list[tuple[str, list[tuple[str, str, float]]]] = []
-        n_iki = 0
+        if dicabut:
+            isi += ["revisi:", f"  - tanggal: {t}-07-01", f"    alasan: {_q(rng.choice(ALASAN_REVISI))}",
+                    f"    disetujui_oleh: {_q(p.atasan.nip)}"]
+        isi.append("hasil_kerja:")
+        hasil: _Hasil = []
         for i in range(n_rhk):
             rid = f"rhk-{i + 1}"
-            utama = i < n_utama
-            isi += [f"  - id: {rid}", f"    jenis: {'utama' if utama else 'tambahan'}"]
-            if utama:
-                if not jpt:
-                    isi.append(f"    intervensi: {_q(penilai.nip + '/' + rng.choice(penilai.rhk_utama))}")
-                isi.append(f"    uraian: {_q(rng.choice(RHK_UTAMA).format(objek[i]))}")
-                obj, pilihan = objek[i], IKI
-            else:
-                uraian = "Terlaksananya tugas tambahan sebagai " + rng.choice(RHK_TAMBAHAN)
-                isi.append(f"    uraian: {_q(uraian)}")
-                if jpt:
-                    isi.append(f"    penugasan_dari: {_q('Menteri')}")
-                elif rng.random() < 0.4:
-                    isi.append(f"    penugasan_dari: {_q(self._tugaskan(u, p, uraian))}")
-                obj, pilihan = "tugas tambahan", IKI_TAMBAHAN
-            isi.append("    indikator:")
-            indikator = self._indikator(isi, pilihan, obj, jpt, n_iki)
-            n_iki += len(indikator)
-            hasil.append((rid, indikator))
-            if utama:
-                p.rhk_utama.append(rid)
+            sampai = date(t, 6, 30) if rid == dicabut else None
+            hasil.append((rid, self._rhk(isi, u, p, rid, objek[i] if i < n_utama else None,
+                                         sum(len(x[1]) for x in hasil), sampai)))
         isi += self._perilaku_dan_lampiran()
         self._tulis(f"{skp}/skp.yaml", "skp", isi)
-        return hasil
+        return hasil, dicabut
+
+    def _rhk(self, isi: list[str], u: _Unit, p: _Pegawai, rid: str, objek: str | None, n_iki: int,
+             sampai: date | None) -> list[tuple[str, str, float]]:
+        """Append one RHK (a main one about objek, or an additional one when objek is None) to
+        isi; return its [(iki id, kind, target)]."""
+        rng = self.rng
+        jpt = p.jenis_jabatan.startswith("jpt")
+        isi += [f"  - id: {rid}", f"    jenis: {'utama' if objek else 'tambahan'}"]
+        if objek:
+            if not jpt:
+                isi.append(f"    intervensi: {_q(p.atasan.nip + '/' + rng.choice(p.atasan.rhk_utama))}")
+            isi.append(f"    uraian: {_q(rng.choice(RHK_UTAMA).format(objek))}")
+            p.rhk_utama.append(rid)
+        else:
+            uraian = "Terlaksananya tugas tambahan sebagai " + rng.choice(RHK_TAMBAHAN)
+            isi.append(f"    uraian: {_q(uraian)}")
+            if jpt:
+                isi.append(f"    penugasan_dari: {_q('Menteri')}")
+            elif rng.random() < 0.4:
+                isi.append(f"    penugasan_dari: {_q(self._tugaskan(u, p, uraian))}")
+        if sampai:
+            isi.append(f"    berlaku_sampai: {sampai}")
+        isi.append("    indikator:")
+        return self._indikator(isi, IKI if objek else IKI_TAMBAHAN, objek or "tugas tambahan", jpt, n_iki)
 
     def _tugaskan(self, u: _Unit, p: _Pegawai, uraian: str) -> str:
         """Make p a member of the team of u's parent unit (u's own at the root, so teams span a
@@ -758,10 +822,16 @@ class _Penulis:
             return _angka(round(target / f, 1))
         return _angka(round(min(100.0, target * f), 1))
 
-    def _tulis_evaluasi(self, skp: str, p: _Pegawai, periode: str, tanggal: date, rhk, tingkat: str,
-                        perilaku: str, kepala: bool) -> None:
+    def _tulis_evaluasi(self, skp: str, p: _Pegawai, periode: str, tanggal: date, rhk,
+                        rating: tuple[str, str], kepala: bool, penilai: _Pegawai | None) -> None:
+        """One evaluation; rating is (results tendency, behaviour tendency); penilai only when
+        someone other than the SKP's appraiser gave it."""
         rng = self.rng
-        isi = [f"periode: {periode}", f"tanggal: {tanggal}", "status: final", "hasil_kerja:"]
+        tingkat, perilaku = rating
+        isi = [f"periode: {periode}", f"tanggal: {tanggal}", "status: final"]
+        if penilai is not None:
+            isi.append(f"penilai: {_q(penilai.nip)}")
+        isi.append("hasil_kerja:")
         for rid, indikator in rhk:
             isi += [f"  - rhk: {rid}", "    realisasi:"]
             for iid, jenis, target in indikator:
@@ -784,12 +854,14 @@ class _Penulis:
             isi.append(f"catatan_rekomendasi: {_q(rng.choice(CATATAN_REKOMENDASI))}")
         self._tulis(f"{skp}/evaluasi/{periode}.yaml", "evaluasi", isi)
 
-    def _tulis_umpan_balik(self, skp: str, p: _Pegawai, rhk) -> None:
+    def _tulis_umpan_balik(self, skp: str, p: _Pegawai, rhk, masa: tuple[str, date, date, str] | None) -> None:
         rng = self.rng
         awal = date(self.tahun, 2, 1).toordinal()
         akhir = date(self.tahun, 12, 31).toordinal()
         for hari in sorted(rng.sample(range(awal, akhir + 1), rng.randint(2, 5))):
             tanggal = date.fromordinal(hari)
+            if masa and masa[1] <= tanggal <= masa[2]:
+                continue  # no feedback while away
             jenis = rng.choices(("umpan_balik", "dialog_kinerja", "bimbingan", "konseling"), (45, 40, 10, 5))[0]
             isi = [f"tanggal: {tanggal}", f"dari: {_q(p.atasan.nip)}", f"jenis: {jenis}"]
             r = rng.random()

@@ -143,6 +143,9 @@ def buat_unit(konteks: Konteks, kode: str, *, nama: str, pimpinan: str, instansi
     elif konteks.arsip.units:
         lines.append("# induk: <kode unit induk>   # unit satu tingkat di atas; pimpinannya menetapkan predikat unit")
     lines += [f"pimpinan: {q(pimpinan)}   # NIP kepala unit",
+              "# saat pimpinan berganti, tulis masa jabatannya (hasil tahun-tahun lalu tidak berubah):",
+              f"# pimpinan:\n#   - {{nip: {q(pimpinan)}, mulai: <TTTT-BB-HH>, selesai: <TTTT-BB-HH>}}",
+              "#   - {nip: \"<NIP>\", mulai: <TTTT-BB-HH>, sebagai: plt}   # definitif | plt | plh",
               f"evaluasi_periodik: {periodik}   # triwulanan | bulanan"]
     if admin:
         lines.append(f"admin: [{', '.join(q(a) for a in admin)}]   # akun Git pengelola data kepegawaian unit")
@@ -174,7 +177,20 @@ def buat_pegawai(konteks: Konteks, nip: str, *, unit: str, nama: str, jabatan: s
     lines.append(f"penilai: {q(penilai)}" + (f"   # {nama_penilai}" if nama_penilai else "   # NIP penilai"))
     lines.append(f"akun_git: {q(akun_git)}" if akun_git else "# akun_git: <akun di GitHub/GitLab>   # agar dapat "
                  "menyetujui pull request")
+    lines += _petunjuk_profil(jenjang if jenis_jabatan == "fungsional" else None)
     return konteks.path(unit, "pegawai", nip, "profil.yaml"), "profil", lines
+
+
+def _petunjuk_profil(jenjang: str | None) -> list[str]:
+    """Commented examples of a profile's dated keys: status periods and, for functional staff,
+    the starting credit-point balance."""
+    lines = ["# status:   # masa yang mengubah kewajiban evaluasi dan angka kredit",
+             "#   - {jenis: tugas_belajar, mulai: <TTTT-BB-HH>, selesai: <TTTT-BB-HH>}   # cpns | tugas_belajar | "
+             "cuti_besar | cuti_melahirkan | cltn | pemberhentian_sementara"]
+    if jenjang:
+        lines.append(f"# angka_kredit_awal: {{nilai: 0, per: <TTTT-BB-HH>, jenjang: {jenjang}}}   # saldo menurut "
+                     "PAK terakhir")
+    return lines
 
 
 # --- SKP ---------------------------------------------------------------------------------------
@@ -219,7 +235,7 @@ def buat_skp(konteks: Konteks, nip: str, *, unit: str | None = None, tahun: int 
         lines += [f"  nip: {q(pegawai.penilai)}", f"  nama: {q(ISI)}", f"  pangkat_golongan: {q(ISI)}",
                   f"  jabatan: {q(ISI)}", f"  unit_kerja: {q(ISI)}"]
     lines += ["status: draft   # draft | ditetapkan (penilai menetapkan, lalu tulis tanggal 'ditetapkan:')",
-              "hasil_kerja:"]
+              *_petunjuk_revisi(pegawai.penilai), "hasil_kerja:"]
     if not jpt:
         lines += _rhk_atasan(konteks, pegawai.penilai, tahun)
     lines += ["  - id: rhk-1", "    jenis: utama   # utama | tambahan"]
@@ -242,11 +258,20 @@ def buat_skp(konteks: Konteks, nip: str, *, unit: str | None = None, tahun: int 
     return konteks.path(pegawai.unit, "pegawai", nip, folder, "skp.yaml"), "skp", lines
 
 
+def _petunjuk_revisi(penilai: str) -> list[str]:
+    """How a set SKP changes: a dated, reasoned revision, with dropped results kept."""
+    return ["# revisi:   # SKP yang sudah ditetapkan hanya berubah lewat revisi yang disetujui pejabat penilai",
+            f"#   - {{tanggal: <TTTT-BB-HH>, alasan: \"...\", disetujui_oleh: {q(penilai)}}}",
+            "#   RHK atau indikator yang dihapus tetap ditulis dengan 'berlaku_sampai: <TTTT-BB-HH>';",
+            "#   yang ditambahkan diberi 'berlaku_mulai: <TTTT-BB-HH>'."]
+
+
 # --- evaluation, feedback, objection ----------------------------------------------------------
 
 def buat_evaluasi(konteks: Konteks, nip: str, periode: str, *, unit: str | None = None, tahun: int | None = None,
-                  skp: str | None = None, tanggal: str | None = None):
+                  skp: str | None = None, tanggal: str | None = None, penilai: str | None = None):
     pegawai = konteks.pegawai(nip, unit)
+    penilai = penilai or pegawai.penilai  # by default the current appraiser in the profile
     if periode not in aturan.PERIODE:
         raise BaruError(f"periode '{periode}' tidak dikenal: pakai tw1..tw4, b01..b12 atau tahunan.")
     data_unit = konteks.arsip.units.get(pegawai.unit)
@@ -257,8 +282,8 @@ def buat_evaluasi(konteks: Konteks, nip: str, periode: str, *, unit: str | None 
     lines = [f"periode: {periode}",
              f"tanggal: {_tanggal(tanggal, '--tanggal')}   # hari hasil evaluasi diterima pegawai",
              "status: draft   # draft | final"]
-    if pegawai.penilai != rencana.penilai.nip:  # the superior moved or was replaced since the SKP was set
-        lines.append(f"penilai: {q(pegawai.penilai)}   # penilai evaluasi ini (di SKP: {rencana.penilai.nip})")
+    if penilai != rencana.penilai.nip:  # the superior moved or was replaced since the SKP was set
+        lines.append(f"penilai: {q(penilai)}   # penilai evaluasi ini (di SKP: {rencana.penilai.nip})")
     lines.append("hasil_kerja:")
     for rhk in rencana.rhk_berlaku(*aturan.rentang_periode(rencana.tahun, periode)):
         lines += [f"  - rhk: {rhk.id}   # {' '.join(rhk.uraian.split())}",
