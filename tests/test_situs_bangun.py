@@ -465,3 +465,19 @@ def test_search_results_show_record_text_as_text(browser, situs_serangan):
     assert page.evaluate("typeof window.__xss") == "undefined"
     assert page.locator(".md-search-result img").count() == 0
     h.tutup()
+
+
+@pytest.mark.browser
+def test_employee_page_starts_with_a_summary_and_prints_name_and_nip(halaman):
+    page = halaman.buka("bagian-pengembangan-pegawai/pegawai/199208302019032004/")
+    ringkasan = page.locator(".kinerja-ringkasan table").first
+    assert ringkasan.bounding_box()["y"] < 900, "the summary is not in the first screen"
+    tahunan = page.locator(".kinerja-ringkasan__tahunan").first
+    assert "Baik" in tahunan.inner_text() and "keputusan atas keberatan" in tahunan.inner_text()
+    tahunan.locator("a").click()
+    assert page.url.endswith("#skp-2025-tahunan")
+    assert page.locator("#skp-2025-tahunan").is_visible()
+    page.emulate_media(media="print")
+    assert "Dewi Anggraini" in page.locator("h1").inner_text()
+    assert page.locator("h1").is_visible() and page.locator(".kinerja-profil").is_visible()
+    assert "19920830 201903 2 004" in page.locator(".kinerja-profil").inner_text()
