@@ -234,15 +234,29 @@ def test_progress_of_the_current_year(tmp_path, records):
     model, hasil = muat(records)
     situs = halaman.Situs(model, hasil, "biro-sdm", sejarah={}, hari_ini=date(2026, 5, 2))
     konteks = halaman.halaman_beranda(situs).konteks
-    assert situs.tahun == 2026 and situs.periode_kini == "tw1"
+    assert situs.tahun == 2026 and situs.periode_kini == (2026, "tw2")  # the period of the build date
     skp = konteks["skp"]
     assert (skp["jumlah"], skp["ditetapkan"], skp["draf"], skp["belum"]) == (2, 1, 1, 0)
     assert [(t.orang.nip, t.keterangan) for t in skp["terlambat"]] == [(NIP_KEPALA, "belum ditetapkan")]
     tw1, tw2 = konteks["evaluasi"][:2]
     assert (tw1.lewat, tw1.wajib, tw1.final, [o.nip for o in tw1.belum]) == (True, 2, 1, [NIP_KEPALA])
     assert (tw2.lewat, tw2.belum) == (False, [])
-    # TW I: the staff member had a performance dialogue on 14 February, the head had none
-    assert [o.nip for o in konteks["dialog"]["tanpa"]] == [NIP_KEPALA]
+    # TW II runs on 2 May, its evaluation due on 30 June; nobody had feedback in it yet
+    dialog = konteks["dialog"]
+    assert (dialog["label"], dialog["sisa_hari"], len(dialog["tanpa"])) == ("Triwulan II 2026", 59, 2)
+    # TW I on 20 March: the staff member had a performance dialogue on 14 February, the head had none
+    situs = halaman.Situs(model, hasil, "biro-sdm", sejarah={}, hari_ini=date(2026, 3, 20))
+    dialog = halaman.halaman_beranda(situs).konteks["dialog"]
+    assert (dialog["label"], dialog["sisa_hari"]) == ("Triwulan I 2026", 11)
+    assert [o.nip for o in dialog["tanpa"]] == [NIP_KEPALA]
+
+
+def test_the_running_period_of_a_unit_without_periodic_evaluations_is_the_year(records):
+    model, hasil = muat(records)
+    model.units["biro-sdm"].evaluasi_periodik = "tidak_ada"
+    situs = halaman.Situs(model, hasil, "biro-sdm", sejarah={}, hari_ini=date(2026, 12, 31))
+    dialog = halaman.halaman_beranda(situs).konteks["dialog"]
+    assert (situs.periode_kini, dialog["sisa_hari"]) == ((2026, "tahunan"), 0)
 
 
 def test_git_history_leaves_out_commits_touching_confidential_notes(tmp_path, records):
@@ -315,7 +329,8 @@ def test_monthly_unit(tmp_path, records):
     docs = tulis(tmp_path, records, hari_ini=date(2026, 4, 15))
     beranda = (docs / "index.md").read_text(encoding="utf-8")
     assert beranda.count("<tr><td>") >= 12 + 1 + 5  # twelve months and the year, beside the counts
-    assert "<strong>Maret</strong> (1 Maret 2026 s.d. 31 Maret 2026)" in beranda
+    assert "<strong>April 2026</strong> (1 April 2026 s.d. 30 April 2026)" in beranda  # the month of the build date
+    assert "15 hari lagi" in beranda
     dokumen = (docs / "pegawai" / NIP_STAF / "skp-2026.md").read_text(encoding="utf-8")
     assert "PERIODE: BULAN MARET" in dokumen and 'id="evaluasi-b03"' in dokumen
 

@@ -21,6 +21,7 @@ import sys
 import threading
 import time
 import urllib.request
+from datetime import date
 from html.parser import HTMLParser
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -30,7 +31,7 @@ import pytest
 import yaml
 
 from conftest import NIP_KEPALA, NIP_STAF, ganti, jalankan_cli, tulis_arsip_sah
-from kinerja import pemeriksaan
+from kinerja import aturan, pemeriksaan
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "records"
@@ -501,3 +502,16 @@ def test_team_pages_from_the_navigation_to_a_member(halaman):
     assert "Bambang Sutrisno" in page.locator("h1").inner_text()
     assert page.locator(".kinerja-linimasa").first.inner_text().count("Masukan ketua tim") == 2
     assert "Tim Penguatan Kompetensi" in page.locator(".kinerja-profil").inner_text()
+
+
+@pytest.mark.browser
+def test_home_names_the_period_of_the_build_date_and_the_days_to_its_evaluation(halaman):
+    hari_ini = date.today()  # the build's date (a build spanning midnight would fail here)
+    periode = f"tw{(hari_ini.month - 1) // 3 + 1}"  # biro-sdm evaluates quarterly
+    mulai, selesai = aturan.rentang_periode(hari_ini.year, periode)
+    sisa = (selesai - hari_ini).days
+    page = halaman.buka("biro-sdm/")
+    teks = page.locator("#kemajuan-dialog + div").inner_text()
+    assert f"Periode berjalan pada {hari_ini.day} " in teks
+    assert f"{aturan.PERIODE[periode]} {hari_ini.year}" in teks
+    assert (f"{sisa} hari lagi" if sisa else "hari ini") in teks

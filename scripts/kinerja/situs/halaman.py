@@ -386,19 +386,14 @@ class Situs:
 
     # --- the current year ---------------------------------------------------------------
 
-    def _periode_kini(self) -> str | None:
-        """The newest periodic period of the current year with any evaluation; else the one
-        containing today, else the first."""
-        if not self.periode_periodik:
-            return None
-        ada = {periode for p in self.pegawai for s in p.skp if s.tahun == self.tahun for periode in s.evaluasi}
-        for periode in reversed(self.periode_periodik):
-            if periode in ada:
-                return periode
+    def _periode_kini(self) -> tuple[int, str]:
+        """(year, period) of the period running on the build date: the unit's periodic period
+        that contains it, or the year when the unit evaluates only annually."""
+        tahun = self.hari_ini.year
         for periode in self.periode_periodik:
-            if _dalam(self.hari_ini, *aturan.rentang_periode(self.tahun, periode)):
-                return periode
-        return self.periode_periodik[0]
+            if _dalam(self.hari_ini, *aturan.rentang_periode(tahun, periode)):
+                return tahun, periode
+        return tahun, "tahunan"
 
     # --- cascade ------------------------------------------------------------------------
 
@@ -715,24 +710,23 @@ def _kemajuan_evaluasi(situs: Situs) -> list[BarisPeriode]:
     return rows
 
 
-def _tanpa_dialog(situs: Situs) -> dict | None:
-    periode = situs.periode_kini
-    if periode is None:
-        return None
-    mulai, selesai = aturan.rentang_periode(situs.tahun, periode)
-    if situs.hari_ini < mulai:
-        return None
+def _tanpa_dialog(situs: Situs) -> dict:
+    """The period running on the build date, the days left until its evaluation falls due (the
+    period's last day; an evaluation is given once the period ends), and the employees with an
+    SKP in it who had no publishable feedback in it yet."""
+    tahun, periode = situs.periode_kini
+    mulai, selesai = aturan.rentang_periode(tahun, periode)
     tanpa = []
     for p in situs.pegawai:
-        daftar = [s for s in situs.skp_tahun(p.nip, situs.tahun) if s.mulai <= selesai and mulai <= s.selesai]
+        daftar = [s for s in situs.skp_tahun(p.nip, tahun) if s.mulai <= selesai and mulai <= s.selesai]
         if not daftar:
             continue
         # any publishable feedback counts (umpan balik, dialog, bimbingan); a confidential
         # one does not, or the list would hint at it
         if not any(_dalam(u.tanggal, mulai, selesai) for s in daftar for u in umpan_balik_publik(s)):
             tanpa.append(situs.orang(p.nip))
-    return {"periode": periode, "label": aturan.PERIODE[periode], "mulai": mulai, "selesai": selesai,
-            "tanpa": tanpa}
+    return {"periode": periode, "label": f"{aturan.PERIODE[periode]} {tahun}", "mulai": mulai, "selesai": selesai,
+            "sisa_hari": (selesai - situs.hari_ini).days, "tanpa": tanpa}
 
 
 @dataclass(frozen=True)
