@@ -244,7 +244,7 @@ class Halaman:
         self.masalah: list[str] = []
         self.page.on("console", lambda m: m.type == "error" and self.masalah.append(f"console: {m.text}"))
         self.page.on("pageerror", lambda e: self.masalah.append(f"pageerror: {e}"))
-        self.page.on("request", lambda r: None if r.url.startswith(self.base) or r.url.startswith("data:")
+        self.page.on("request", lambda r: None if r.url.startswith((self.base, "data:", f"blob:{self.base}"))
                      else self.masalah.append(f"request: {r.url}"))
 
     def buka(self, path: str):
@@ -515,3 +515,44 @@ def test_home_names_the_period_of_the_build_date_and_the_days_to_its_evaluation(
     assert f"Periode berjalan pada {hari_ini.day} " in teks
     assert f"{aturan.PERIODE[periode]} {hari_ini.year}" in teks
     assert (f"{sisa} hari lagi" if sisa else "hari ini") in teks
+
+
+NIP_DEWI = "199208302019032004"
+
+
+@pytest.mark.browser
+def test_employee_table_finds_a_raw_or_spaced_nip_filters_and_downloads_csv(halaman):
+    page = halaman.buka("bagian-pengembangan-pegawai/pegawai/")
+    rows = "#tabel-pegawai tbody tr:visible"
+    total = page.locator("#tabel-pegawai tbody tr").count()
+    for q in (NIP_DEWI, "19920830 201903 2 004", "2019032004"):
+        page.fill("[data-kinerja-cari]", q)
+        assert page.locator(rows).count() == 1 and "Dewi Anggraini" in page.locator(rows).inner_text(), q
+    page.fill("[data-kinerja-cari]", "")
+    page.select_option("[data-kinerja-atribut='jenis-jabatan']", "fungsional")
+    n = page.locator(rows).count()
+    assert 0 < n < total and page.locator("#tabel-pegawai tbody tr[data-jenis-jabatan='fungsional']").count() == n
+    page.select_option("[data-kinerja-atribut='jenis-jabatan']", "")
+    page.select_option("[data-kinerja-atribut='predikat']", "baik")
+    predikat = page.locator(f"{rows} td:nth-child(6)").all_inner_texts()
+    assert predikat and all(t.startswith("Baik") for t in predikat)
+    assert page.locator("[data-kinerja-jumlah]").inner_text() == f"{len(predikat)} dari {total} pegawai"
+    with page.expect_download() as info:
+        page.click("[data-kinerja-csv]")
+    unduhan = info.value
+    assert unduhan.suggested_filename.startswith("pegawai-bagian-pengembangan-pegawai-")
+    baris = Path(unduhan.path()).read_bytes().decode("utf-8-sig").rstrip("\r\n").split("\r\n")
+    assert baris[0] == '"Nama","NIP","Jabatan","Pejabat penilai","SKP 2026","Predikat terbaru"'
+    assert len(baris) == len(predikat) + 1 and all('"Baik (' in b for b in baris[1:])
+
+
+@pytest.mark.browser
+def test_reach_an_employee_by_a_raw_nip_in_the_site_search(halaman):
+    page = halaman.buka("bagian-pengembangan-pegawai/")
+    page.click(".md-search__input")
+    page.keyboard.type(NIP_DEWI, delay=10)
+    result = page.locator(".md-search-result__item a").first
+    result.wait_for(timeout=15000)
+    result.click()
+    page.wait_for_load_state("networkidle")
+    assert "Dewi Anggraini" in page.locator("h1").inner_text()

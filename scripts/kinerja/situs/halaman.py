@@ -806,7 +806,9 @@ def halaman_daftar(situs: Situs) -> Halaman:
             status, urut = "Belum ada", "3"
         rows.append(BarisPegawai(publik.pegawai(p), situs.orang(p.penilai, *[s.penilai for s in p.skp]), status, urut,
                                  situs.predikat_terbaru(p) if situs.rating_publik else None))
-    return Halaman("pegawai/index.md", "daftar.md", {"situs": situs.publik, "baris": rows})
+    ada = {p.jenis_jabatan for p in situs.pegawai}
+    return Halaman("pegawai/index.md", "daftar.md", {
+        "situs": situs.publik, "baris": rows, "jenis_jabatan": [k for k in aturan.JENIS_JABATAN if k in ada]})
 
 
 def halaman_matriks(situs: Situs) -> Halaman:
