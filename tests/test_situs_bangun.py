@@ -556,3 +556,10 @@ def test_reach_an_employee_by_a_raw_nip_in_the_site_search(halaman):
     result.click()
     page.wait_for_load_state("networkidle")
     assert "Dewi Anggraini" in page.locator("h1").inner_text()
+
+
+def test_search_snippets_keep_labels_apart_from_values(demo):
+    path = demo / "bagian-pengembangan-pegawai" / "search" / "search_index.json"
+    index = json.loads(path.read_text(encoding="utf-8"))
+    dewi = " ".join(d["text"] for d in index["docs"] if d["location"].startswith(f"pegawai/{NIP_DEWI}/"))
+    assert f"NIP 19920830 201903 2 004 {NIP_DEWI} Jabatan Penata Layanan Operasional" in dewi
