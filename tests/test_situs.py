@@ -459,6 +459,7 @@ def test_a_team_page_names_members_of_other_units_and_their_rhk_through_fakta(de
     situs, pages = _halaman_demo(*demo)
     assert [t.nama for t in pages["tim/index.md"].konteks["daftar"]][0].startswith("Tim Penguatan")
     tim = pages["tim/tim-penguatan-kompetensi/index.md"].konteks["t"]
+    assert tim.intervensi.rhk.uraian.startswith("Meningkatnya kompetensi pegawai")  # the leader's RHK served
     maya = next(a for a in tim.anggota if a.orang.nip == NIP_MAYA)
     assert maya.orang.url is None and maya.orang.identitas.unit_kerja == "Bagian Pengembangan Pegawai"
     assert maya.predikat is None  # another unit's rating is never shown here

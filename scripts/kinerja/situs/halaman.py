@@ -274,6 +274,15 @@ def _dalam(day: date, mulai: date, selesai: date) -> bool:
     return mulai <= day <= selesai
 
 
+def _sasaran(nip: str, rhk_id: str, kandidat: list[SKP]) -> Sasaran:
+    """The RHK rhk_id of nip in the first of the candidate SKPs holding it."""
+    for atasan in kandidat:
+        target = atasan.rhk(rhk_id)
+        if target is not None:
+            return Sasaran(nip, rhk_id, atasan, target)
+    return Sasaran(nip, rhk_id, None, None)
+
+
 class Situs:
     """One unit's records, indexed once for all its pages."""
 
@@ -406,11 +415,17 @@ class Situs:
         with self._mencatat():
             kandidat = [s for s in self.fakta.skp(nip) if s.tahun == skp.tahun]
         kandidat.sort(key=lambda s: not tumpang_tindih(s, skp))
-        for atasan in kandidat:
-            target = atasan.rhk(rhk_id)
-            if target is not None:
-                return Sasaran(nip, rhk_id, atasan, target)
-        return Sasaran(nip, rhk_id, None, None)
+        return _sasaran(nip, rhk_id, kandidat)
+
+    def rhk_tim_dilayani(self, tim: Tim) -> Sasaran | None:
+        """The leader's RHK a team serves (its `intervensi`), in their SKPs overlapping the team's
+        period, in any unit of the repository."""
+        if not tim.intervensi:
+            return None
+        nip, _, rhk_id = tim.intervensi.partition("/")
+        with self._mencatat():
+            kandidat = [s for s in self.fakta.skp(nip) if s.mulai <= tim.selesai and tim.mulai <= s.selesai]
+        return _sasaran(nip, rhk_id, kandidat)
 
     def di_unit(self, sasaran: Sasaran) -> bool:
         return sasaran.skp is not None and sasaran.skp.unit == self.unit.kode
@@ -852,6 +867,7 @@ class TimTampil:
     mulai: date
     selesai: date
     ketua: Orang
+    intervensi: Intervensi | None  # the leader's RHK the team serves
     anggota: list[AnggotaTampil]
     hasil: list[HasilTimTampil]
     url: str
@@ -887,7 +903,19 @@ def _tim(situs: Situs, tim: Tim) -> TimTampil:
     hasil = [HasilTimTampil(jangkar('hasil', h.id), h.uraian, [_pembawa(situs, skp, rhk) for hid, skp, rhk in dibawa if hid == h.id])
              for h in tim.hasil]
     return TimTampil(tim.kode, tim.nama, tim.dasar, tim.mulai, tim.selesai, situs.orang_repositori(tim.ketua),
-                     anggota, hasil, url_tim(tim.kode))
+                     _dilayani(situs, tim), anggota, hasil, url_tim(tim.kode))
+
+
+def _dilayani(situs: Situs, tim: Tim) -> Intervensi | None:
+    sasaran = situs.rhk_tim_dilayani(tim)
+    if sasaran is None:
+        return None
+    url = None
+    if situs.di_unit(sasaran):
+        assert sasaran.skp is not None
+        url = f"{url_pegawai(sasaran.nip)}#{jangkar('skp', sasaran.skp.folder, sasaran.rhk_id)}"
+    return Intervensi(situs.orang_repositori(sasaran.nip), sasaran.rhk_id,
+                      publik.rhk(sasaran.rhk) if sasaran.rhk else None, url, None)
 
 
 def halaman_daftar_tim(situs: Situs, daftar: list[TimTampil]) -> Halaman:
