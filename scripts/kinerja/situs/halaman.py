@@ -55,6 +55,11 @@ def url_dokumen(nip: str, folder: str) -> str:
     return f"pegawai/{nip}/skp-{folder}/"
 
 
+def url_rhk(nip: str, folder: str, rhk_id: str) -> str:
+    """An RHK's row on its owner's page."""
+    return f"{url_pegawai(nip)}#{jangkar('skp', folder, rhk_id)}"
+
+
 def url_tim(kode: str) -> str:
     return f"tim/{kode}/"
 
@@ -446,7 +451,7 @@ class Situs:
                         key = (skp.tahun, sasaran.nip, folder, sasaran.rhk_id)
                         row = BarisMatriks(jangkar("m", sasaran.nip, folder, sasaran.rhk_id),
                                            self.orang(sasaran.nip), sasaran.rhk_id, target,
-                                           f"{url_pegawai(sasaran.nip)}#{jangkar('skp', folder, sasaran.rhk_id)}")
+                                           url_rhk(sasaran.nip, folder, sasaran.rhk_id))
                     else:
                         key = (skp.tahun, sasaran.nip, "", sasaran.rhk_id)
                         row = BarisMatriks(jangkar("m", skp.tahun, sasaran.nip, sasaran.rhk_id),
@@ -461,7 +466,7 @@ class Situs:
                     key = (tahun, nip, folder, rhk.id)
                     if key not in baris:
                         baris[key] = BarisMatriks(jangkar("m", nip, folder, rhk.id), row.pemilik, rhk.id, publik.rhk(rhk),
-                                                  f"{url_pegawai(nip)}#{jangkar('skp', folder, rhk.id)}")
+                                                  url_rhk(nip, folder, rhk.id))
         hasil: dict[int, dict[str, KelompokMatriks]] = {}
         urut = sorted(baris.items(), key=lambda kv: (
             -kv[0][0], (kv[1].pemilik.nama or "").casefold(), kv[0][1], kv[0][2],
@@ -606,7 +611,7 @@ def _intervensi(situs: Situs, skp: SKP, rhk: RHK) -> Intervensi | None:
     if situs.di_unit(sasaran):
         assert sasaran.skp is not None and sasaran.rhk is not None
         return Intervensi(situs.orang(sasaran.nip), sasaran.rhk_id, publik.rhk(sasaran.rhk),
-                          f"{url_pegawai(sasaran.nip)}#{jangkar('skp', sasaran.skp.folder, sasaran.rhk_id)}",
+                          url_rhk(sasaran.nip, sasaran.skp.folder, sasaran.rhk_id),
                           situs.id_matriks(sasaran.skp, sasaran.rhk))
     return Intervensi(situs.orang(sasaran.nip, skp.penilai), sasaran.rhk_id, publik.rhk(sasaran.rhk) if sasaran.rhk else None,
                       None, f"matriks/#{jangkar('m', skp.tahun, sasaran.nip, sasaran.rhk_id)}")
@@ -887,7 +892,7 @@ class KeanggotaanTampil:
 def _pembawa(situs: Situs, skp: SKP, rhk: RHK) -> PembawaHasil:
     ini = skp.unit == situs.unit.kode
     return PembawaHasil(situs.orang(skp.nip, skp.pegawai), tampil.judul_skp(skp.folder), publik.rhk(rhk),
-                        f"{url_pegawai(skp.nip)}#{jangkar('skp', skp.folder, rhk.id)}" if ini else None)
+                        url_rhk(skp.nip, skp.folder, rhk.id) if ini else None)
 
 
 def _tim(situs: Situs, tim: Tim) -> TimTampil:
@@ -913,7 +918,7 @@ def _dilayani(situs: Situs, tim: Tim) -> Intervensi | None:
     url = None
     if situs.di_unit(sasaran):
         assert sasaran.skp is not None
-        url = f"{url_pegawai(sasaran.nip)}#{jangkar('skp', sasaran.skp.folder, sasaran.rhk_id)}"
+        url = url_rhk(sasaran.nip, sasaran.skp.folder, sasaran.rhk_id)
     return Intervensi(situs.orang_repositori(sasaran.nip), sasaran.rhk_id,
                       publik.rhk(sasaran.rhk) if sasaran.rhk else None, url, None)
 
