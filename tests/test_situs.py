@@ -141,7 +141,8 @@ def test_pages_of_a_unit(tmp_path, records):
     docs = tulis(tmp_path, records)
     pages = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
     assert pages == ["index.md", "matriks.md", f"pegawai/{NIP_KEPALA}/index.md", f"pegawai/{NIP_KEPALA}/skp-2026.md",
-                     f"pegawai/{NIP_STAF}/index.md", f"pegawai/{NIP_STAF}/skp-2026.md", "pegawai/index.md"]
+                     f"pegawai/{NIP_STAF}/index.md", f"pegawai/{NIP_STAF}/skp-2026.md", "pegawai/index.md",
+                     "tim/index.md"]
     staf = (docs / "pegawai" / NIP_STAF / "index.md").read_text(encoding="utf-8")
     assert staf.startswith('---\ntitle: "Sari Wulandari, S.Kom."\n---\n')
     assert "19920314 201903 2 001" in staf and "20 Januari 2026" in staf
@@ -233,15 +234,29 @@ def test_progress_of_the_current_year(tmp_path, records):
     model, hasil = muat(records)
     situs = halaman.Situs(model, hasil, "biro-sdm", sejarah={}, hari_ini=date(2026, 5, 2))
     konteks = halaman.halaman_beranda(situs).konteks
-    assert situs.tahun == 2026 and situs.periode_kini == "tw1"
+    assert situs.tahun == 2026 and situs.periode_kini == (2026, "tw2")  # the period of the build date
     skp = konteks["skp"]
     assert (skp["jumlah"], skp["ditetapkan"], skp["draf"], skp["belum"]) == (2, 1, 1, 0)
     assert [(t.orang.nip, t.keterangan) for t in skp["terlambat"]] == [(NIP_KEPALA, "belum ditetapkan")]
     tw1, tw2 = konteks["evaluasi"][:2]
     assert (tw1.lewat, tw1.wajib, tw1.final, [o.nip for o in tw1.belum]) == (True, 2, 1, [NIP_KEPALA])
     assert (tw2.lewat, tw2.belum) == (False, [])
-    # TW I: the staff member had a performance dialogue on 14 February, the head had none
-    assert [o.nip for o in konteks["dialog"]["tanpa"]] == [NIP_KEPALA]
+    # TW II runs on 2 May, its evaluation due on 30 June; nobody had feedback in it yet
+    dialog = konteks["dialog"]
+    assert (dialog["label"], dialog["sisa_hari"], len(dialog["tanpa"])) == ("Triwulan II 2026", 59, 2)
+    # TW I on 20 March: the staff member had a performance dialogue on 14 February, the head had none
+    situs = halaman.Situs(model, hasil, "biro-sdm", sejarah={}, hari_ini=date(2026, 3, 20))
+    dialog = halaman.halaman_beranda(situs).konteks["dialog"]
+    assert (dialog["label"], dialog["sisa_hari"]) == ("Triwulan I 2026", 11)
+    assert [o.nip for o in dialog["tanpa"]] == [NIP_KEPALA]
+
+
+def test_the_running_period_of_a_unit_without_periodic_evaluations_is_the_year(records):
+    model, hasil = muat(records)
+    model.units["biro-sdm"].evaluasi_periodik = "tidak_ada"
+    situs = halaman.Situs(model, hasil, "biro-sdm", sejarah={}, hari_ini=date(2026, 12, 31))
+    dialog = halaman.halaman_beranda(situs).konteks["dialog"]
+    assert (situs.periode_kini, dialog["sisa_hari"]) == ((2026, "tahunan"), 0)
 
 
 def test_git_history_leaves_out_commits_touching_confidential_notes(tmp_path, records):
@@ -314,7 +329,8 @@ def test_monthly_unit(tmp_path, records):
     docs = tulis(tmp_path, records, hari_ini=date(2026, 4, 15))
     beranda = (docs / "index.md").read_text(encoding="utf-8")
     assert beranda.count("<tr><td>") >= 12 + 1 + 5  # twelve months and the year, beside the counts
-    assert "<strong>Maret</strong> (1 Maret 2026 s.d. 31 Maret 2026)" in beranda
+    assert "<strong>April 2026</strong> (1 April 2026 s.d. 30 April 2026)" in beranda  # the month of the build date
+    assert "15 hari lagi" in beranda
     dokumen = (docs / "pegawai" / NIP_STAF / "skp-2026.md").read_text(encoding="utf-8")
     assert "PERIODE: BULAN MARET" in dokumen and 'id="evaluasi-b03"' in dokumen
 
@@ -331,8 +347,8 @@ def test_unit_config_inherits_the_packaged_base_without_a_repository_config(tmp_
     config = yaml.safe_load(path.read_text())
     assert Path(config["INHERIT"]) == konfigurasi.DASAR.resolve()
     assert config["theme"] == {"name": "material", "language": "id", "font": False}
-    assert config["not_in_nav"] == "/pegawai/*/" and config["use_directory_urls"] is True
-    assert [list(item)[0] for item in config["nav"]] == ["Beranda", "Pegawai", "Matriks peran hasil"]
+    assert config["not_in_nav"] == "/pegawai/*/\n/tim/*/\n" and config["use_directory_urls"] is True
+    assert [list(item)[0] for item in config["nav"]] == ["Beranda", "Pegawai", "Matriks peran hasil", "Tim kerja"]
     assert config["extra_javascript"] == ["assets/kinerja/kinerja.js"]
     assert "attr_list" in config["markdown_extensions"]
 
@@ -354,7 +370,7 @@ def test_unit_config_inherits_and_extends_the_repository_config(tmp_path, record
     assert config["extra_css"] == ["gaya.css", "assets/kinerja/kinerja.css"]
     assert config["markdown_extensions"] == ["footnotes", {"toc": {"permalink": True}}, "attr_list", "tables"]
     assert config["plugins"] == ["tags", "search"]
-    assert config["nav"][3:] == [{"Panduan": ["panduan/a.md"]}]
+    assert config["nav"][4:] == [{"Panduan": ["panduan/a.md"]}]
 
 
 def test_navigation_of_hand_written_pages_without_a_repository_nav():
@@ -419,3 +435,66 @@ def test_the_atasan_penilai_is_found_in_another_unit(tmp_path, records):
     assert atasan.nip == situs.fakta.atasan_penilai(kepala) == "196805121990031001"
     assert (atasan.nama, atasan.identitas.jabatan) == ("Menteri Contoh", "Menteri")
     assert ("skp", NIP_SEKJEN) in situs.dibaca  # another unit's records read: part of the build key
+
+
+# --- teams (tim kerja) ---------------------------------------------------------------------
+
+DEMO = Path(__file__).resolve().parents[1] / "records"
+NIP_MAYA = "198612032010032003"  # member of a biro-sdm team, employed in bagian-pengembangan-pegawai
+NIP_BAMBANG = "198102272006031002"  # member of two biro-sdm teams; feedback from a lead in another unit
+
+
+@pytest.fixture
+def demo():
+    model, hasil, _ = pemeriksaan.muat_semua(DEMO)
+    return model, hasil
+
+
+def _halaman_demo(model, hasil, unit: str = "biro-sdm") -> tuple[halaman.Situs, dict[str, halaman.Halaman]]:
+    situs = halaman.Situs(model, hasil, unit, sejarah={}, hari_ini=HARI_INI)
+    return situs, {p.path: p for p in halaman.semua_halaman(situs)}
+
+
+def test_a_team_page_names_members_of_other_units_and_their_rhk_through_fakta(demo):
+    situs, pages = _halaman_demo(*demo)
+    assert [t.nama for t in pages["tim/index.md"].konteks["daftar"]][0].startswith("Tim Penguatan")
+    tim = pages["tim/tim-penguatan-kompetensi/index.md"].konteks["t"]
+    assert tim.intervensi.rhk.uraian.startswith("Meningkatnya kompetensi pegawai")  # the leader's RHK served
+    maya = next(a for a in tim.anggota if a.orang.nip == NIP_MAYA)
+    assert maya.orang.url is None and maya.orang.identitas.unit_kerja == "Bagian Pengembangan Pegawai"
+    assert maya.predikat is None  # another unit's rating is never shown here
+    bambang = next(a for a in tim.anggota if a.orang.nip == NIP_BAMBANG)
+    assert bambang.predikat is not None  # this unit publishes ratings
+    pembawa = {b.orang.nip: b for h in tim.hasil for b in h.pembawa}
+    assert pembawa[NIP_MAYA].url is None and pembawa[NIP_BAMBANG].url.startswith(f"pegawai/{NIP_BAMBANG}/#skp-2026")
+    # the other unit's records read are keys of the build; so is every team file (memberships)
+    assert {("skp", NIP_MAYA), ("profil", NIP_MAYA), ("tim",)} <= situs.dibaca
+
+
+def test_team_pages_hide_predikat_unless_the_unit_publishes_ratings(demo):
+    model, hasil = demo
+    model.units["biro-sdm"].publikasi = {"rating": False}
+    _, pages = _halaman_demo(model, hasil)
+    for path, page in pages.items():
+        if path.startswith("tim/") and "t" in page.konteks:
+            assert all(a.predikat is None for a in page.konteks["t"].anggota), path
+
+
+def test_feedback_from_a_team_lead_is_team_feedback_and_a_confidential_one_stays_out(demo):
+    model, hasil = demo
+    _, pages = _halaman_demo(model, hasil)
+    umpan = [u for s in pages[f"pegawai/{NIP_BAMBANG}/index.md"].konteks["daftar_skp"] for u in s.umpan_balik]
+    dari_tim = [u for u in umpan if u.tim]
+    assert {u.tanggal for u in dari_tim} == {date(2026, 5, 12), date(2026, 8, 17)}
+    teguh = next(u for u in dari_tim if u.tanggal == date(2026, 5, 12))
+    assert teguh.dari.nama.startswith("Teguh Prasetyo") and teguh.dari.url is None  # lead in another unit
+    keanggotaan = pages[f"pegawai/{NIP_BAMBANG}/index.md"].konteks["tim"]
+    assert [k.peran for k in keanggotaan] == ["anggota", "analis data"]
+    skp = next(s for s in model.pegawai[("biro-sdm", NIP_BAMBANG)].skp if s.tahun == 2026)
+    rahasia = next(u for u in skp.umpan_balik if u.tanggal == date(2026, 5, 12))
+    rahasia.rahasia_tertulis = True
+    _, pages = _halaman_demo(model, hasil)
+    umpan = [u for s in pages[f"pegawai/{NIP_BAMBANG}/index.md"].konteks["daftar_skp"] for u in s.umpan_balik]
+    assert date(2026, 5, 12) not in {u.tanggal for u in umpan}
+    for path, page in pages.items():
+        assert rahasia.catatan not in repr(page.konteks), path

@@ -21,6 +21,7 @@ import sys
 import threading
 import time
 import urllib.request
+from datetime import date
 from html.parser import HTMLParser
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -30,7 +31,7 @@ import pytest
 import yaml
 
 from conftest import NIP_KEPALA, NIP_STAF, ganti, jalankan_cli, tulis_arsip_sah
-from kinerja import pemeriksaan
+from kinerja import aturan, pemeriksaan
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "records"
@@ -149,7 +150,10 @@ def test_navigation_does_not_list_employees(demo):
     site = demo / UNITS[0]
     home = (site / "index.html").read_text(encoding="utf-8")
     employee = next((site / "pegawai").glob("*/index.html")).read_text(encoding="utf-8")
-    assert home.count("md-nav__link") == employee.count("md-nav__link")
+    def pages(text: str) -> int:  # links of the site navigation to pages (not the table of contents)
+        return len(re.findall(r'<a href="(?!#)[^"]*"\s+class="md-nav__link', text))
+
+    assert pages(home) == pages(employee)
     assert "pegawai/1" not in re.search(r'<nav class="md-nav md-nav--primary".*?</nav>', employee, re.S).group(0)
 
 
@@ -240,7 +244,7 @@ class Halaman:
         self.masalah: list[str] = []
         self.page.on("console", lambda m: m.type == "error" and self.masalah.append(f"console: {m.text}"))
         self.page.on("pageerror", lambda e: self.masalah.append(f"pageerror: {e}"))
-        self.page.on("request", lambda r: None if r.url.startswith(self.base) or r.url.startswith("data:")
+        self.page.on("request", lambda r: None if r.url.startswith((self.base, "data:", f"blob:{self.base}"))
                      else self.masalah.append(f"request: {r.url}"))
 
     def buka(self, path: str):
@@ -465,3 +469,97 @@ def test_search_results_show_record_text_as_text(browser, situs_serangan):
     assert page.evaluate("typeof window.__xss") == "undefined"
     assert page.locator(".md-search-result img").count() == 0
     h.tutup()
+
+
+@pytest.mark.browser
+def test_employee_page_starts_with_a_summary_and_prints_name_and_nip(halaman):
+    page = halaman.buka("bagian-pengembangan-pegawai/pegawai/199208302019032004/")
+    ringkasan = page.locator(".kinerja-ringkasan table").first
+    assert ringkasan.bounding_box()["y"] < 900, "the summary is not in the first screen"
+    tahunan = page.locator(".kinerja-ringkasan__tahunan").first
+    assert "Baik" in tahunan.inner_text() and "keputusan atas keberatan" in tahunan.inner_text()
+    tahunan.locator("a").click()
+    assert page.url.endswith("#skp-2025-tahunan")
+    assert page.locator("#skp-2025-tahunan").is_visible()
+    page.emulate_media(media="print")
+    assert "Dewi Anggraini" in page.locator("h1").inner_text()
+    assert page.locator("h1").is_visible() and page.locator(".kinerja-profil").is_visible()
+    assert "19920830 201903 2 004" in page.locator(".kinerja-profil").inner_text()
+
+
+@pytest.mark.browser
+def test_team_pages_from_the_navigation_to_a_member(halaman):
+    page = halaman.buka("biro-sdm/")
+    page.click(".md-tabs a:has-text('Tim kerja'), .md-nav a:has-text('Tim kerja')")
+    page.wait_for_load_state("networkidle")
+    assert page.locator("h1").inner_text() == "Tim kerja"
+    page.click("text=Tim Penguatan Kompetensi")
+    page.wait_for_load_state("networkidle")
+    anggota = page.locator("#anggota + div table").inner_text()
+    assert "Bagian Pengembangan Pegawai" in anggota and "sekretaris" in anggota
+    page.click("td a:has-text('RHK 3')")
+    page.wait_for_load_state("networkidle")
+    assert "Bambang Sutrisno" in page.locator("h1").inner_text()
+    assert page.locator(".kinerja-linimasa").first.inner_text().count("Masukan ketua tim") == 2
+    assert "Tim Penguatan Kompetensi" in page.locator(".kinerja-profil").inner_text()
+
+
+@pytest.mark.browser
+def test_home_names_the_period_of_the_build_date_and_the_days_to_its_evaluation(halaman):
+    hari_ini = date.today()  # the build's date (a build spanning midnight would fail here)
+    periode = f"tw{(hari_ini.month - 1) // 3 + 1}"  # biro-sdm evaluates quarterly
+    mulai, selesai = aturan.rentang_periode(hari_ini.year, periode)
+    sisa = (selesai - hari_ini).days
+    page = halaman.buka("biro-sdm/")
+    teks = page.locator("#kemajuan-dialog + div").inner_text()
+    assert f"Periode berjalan pada {hari_ini.day} " in teks
+    assert f"{aturan.PERIODE[periode]} {hari_ini.year}" in teks
+    assert (f"{sisa} hari lagi" if sisa else "hari ini") in teks
+
+
+NIP_DEWI = "199208302019032004"
+
+
+@pytest.mark.browser
+def test_employee_table_finds_a_raw_or_spaced_nip_filters_and_downloads_csv(halaman):
+    page = halaman.buka("bagian-pengembangan-pegawai/pegawai/")
+    rows = "#tabel-pegawai tbody tr:visible"
+    total = page.locator("#tabel-pegawai tbody tr").count()
+    for q in (NIP_DEWI, "19920830 201903 2 004", "2019032004"):
+        page.fill("[data-kinerja-cari]", q)
+        assert page.locator(rows).count() == 1 and "Dewi Anggraini" in page.locator(rows).inner_text(), q
+    page.fill("[data-kinerja-cari]", "")
+    page.select_option("[data-kinerja-atribut='jenis-jabatan']", "fungsional")
+    n = page.locator(rows).count()
+    assert 0 < n < total and page.locator("#tabel-pegawai tbody tr[data-jenis-jabatan='fungsional']").count() == n
+    page.select_option("[data-kinerja-atribut='jenis-jabatan']", "")
+    page.select_option("[data-kinerja-atribut='predikat']", "baik")
+    predikat = page.locator(f"{rows} td:nth-child(6)").all_inner_texts()
+    assert predikat and all(t.startswith("Baik") for t in predikat)
+    assert page.locator("[data-kinerja-jumlah]").inner_text() == f"{len(predikat)} dari {total} pegawai"
+    with page.expect_download() as info:
+        page.click("[data-kinerja-csv]")
+    unduhan = info.value
+    assert unduhan.suggested_filename.startswith("pegawai-bagian-pengembangan-pegawai-")
+    baris = Path(unduhan.path()).read_bytes().decode("utf-8-sig").rstrip("\r\n").split("\r\n")
+    assert baris[0] == '"Nama","NIP","Jabatan","Pejabat penilai","SKP 2026","Predikat terbaru"'
+    assert len(baris) == len(predikat) + 1 and all('"Baik (' in b for b in baris[1:])
+
+
+@pytest.mark.browser
+def test_reach_an_employee_by_a_raw_nip_in_the_site_search(halaman):
+    page = halaman.buka("bagian-pengembangan-pegawai/")
+    page.click(".md-search__input")
+    page.keyboard.type(NIP_DEWI, delay=10)
+    result = page.locator(".md-search-result__item a").first
+    result.wait_for(timeout=15000)
+    result.click()
+    page.wait_for_load_state("networkidle")
+    assert "Dewi Anggraini" in page.locator("h1").inner_text()
+
+
+def test_search_snippets_keep_labels_apart_from_values(demo):
+    path = demo / "bagian-pengembangan-pegawai" / "search" / "search_index.json"
+    index = json.loads(path.read_text(encoding="utf-8"))
+    dewi = " ".join(d["text"] for d in index["docs"] if d["location"].startswith(f"pegawai/{NIP_DEWI}/"))
+    assert f"NIP 19920830 201903 2 004 {NIP_DEWI} Jabatan Penata Layanan Operasional" in dewi

@@ -1,6 +1,6 @@
 """Golden files: the Markdown generated for the demo units, byte for byte.
 
-Per demo unit: its own pages (Beranda, Pegawai, Matriks peran hasil) and every page of the
+Per demo unit: its own pages (Beranda, Pegawai, Matriks peran hasil, Tim kerja) and every page of the
 employees whose records exercise a special case (see CONTOH). The pages are generated with
 a fixed day (the demo's "today") and without Git history, so they depend on the records and
 the templates only. After an intended change, regenerate with
@@ -30,6 +30,8 @@ CONTOH = {
     "199507212021011006": "transferred mid-2025 (SKP 2025 and 2025-2), functional staff with credit points",
     "199003082024211004": "has a confidential counselling note",
     "199406142020012002": "functional staff with credit points; SKP 2025 set after the deadline",
+    "198809192011042001": "team member with feedback from the team lead (a colleague of the unit)",
+    "198102272006031002": "member of two teams (one joined mid-year), feedback from a lead in another unit",
 }
 
 

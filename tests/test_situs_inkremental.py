@@ -176,3 +176,23 @@ def test_root_page_follows_units_not_rebuilt(sah):
     built, _ = _bangun(sah, out, units=["biro-sdm"])
     assert built == []  # biro-sdm's pages do not read another unit's records
     assert "Unit Baru" in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_team_pages_rebuild_with_the_other_units_records_they_read(tmp_path, repo_git):
+    """biro-sdm's team page shows the RHK of a member employed in bagian-pengembangan-pegawai, so
+    an edit of that SKP rebuilds biro-sdm; every employee page lists its teams of any unit, so an
+    edit of a biro-sdm team file rebuilds bagian-pengembangan-pegawai."""
+    records = _repo(DEMO, repo_git(tmp_path / "repo"))
+    out = records.parent / "build" / "site"
+    tim = out / "biro-sdm" / "tim" / "tim-penguatan-kompetensi" / "index.html"
+    assert _bangun(records, out)[0] == ["bagian-pengembangan-pegawai", "biro-sdm"]
+    ganti(records / "bagian-pengembangan-pegawai" / "pegawai" / "198612032010032003" / "2026" / "skp.yaml",
+          "uraian: Terlaksananya pelatihan coaching dan mentoring bagi pejabat struktural",
+          "uraian: Terlaksananya pelatihan coaching bagi pejabat struktural")
+    assert _bangun(records, out)[0] == ["bagian-pengembangan-pegawai", "biro-sdm"]
+    assert "pelatihan coaching bagi pejabat struktural" in tim.read_text(encoding="utf-8")
+    ganti(records / "biro-sdm" / "tim" / "tim-penguatan-kompetensi.yaml", "nama: Tim Penguatan",
+          "nama: Tim Penguatan Baru")
+    assert _bangun(records, out)[0] == ["bagian-pengembangan-pegawai", "biro-sdm"]
+    maya = out / "bagian-pengembangan-pegawai" / "pegawai" / "198612032010032003" / "index.html"
+    assert "Tim Penguatan Baru" in maya.read_text(encoding="utf-8")

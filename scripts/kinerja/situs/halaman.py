@@ -4,14 +4,14 @@
 functions below turn it into one context per page. The publication rules are applied
 here, so templates only lay out what they are given: a context holds views built for the
 page and copies of the publishable fields of records (`publik`), never a model object, so
-confidential feedback cannot be reached from a template; another unit's records are never
-looked up (only names in this unit's identity blocks); `publikasi` in unit.yaml hides
+confidential feedback cannot be reached from a template; `publikasi` in unit.yaml hides
 ratings, distribution counts (also those of groups under `minimum_kelompok`) or feedback text.
 
-Other units' records are read for two things only, through `Fakta` so that the keys read are
+Other units' records are read for three things only, through `Fakta` so that the keys read are
 recorded (`Situs.dibaca`, part of the unit's build key): the superior RHK a cross-unit
-`intervensi` names (its text and its owner's identity block) and the atasan pejabat penilai
-(the same lookup the checks use).
+`intervensi` names (its text and its owner's identity block), the atasan pejabat penilai
+(the same lookup the checks use), and teams: their leads and members wherever they are, the
+members' RHKs carrying a team's results, an employee's teams and their leads' feedback.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from kinerja import aturan
 from kinerja.aturan import Penilaian
 from kinerja.fakta import Fakta, tumpang_tindih
 from kinerja.jenis import Kunci
-from kinerja.model import RHK, SKP, Arsip, Evaluasi, Identitas, Pegawai, UmpanBalik
+from kinerja.model import RHK, SKP, AnggotaTim, Arsip, Evaluasi, Identitas, Pegawai, Tim, UmpanBalik
 from kinerja.rekap import HasilKurva, HasilPenilaian, Rekap
 from kinerja.riwayat import Komit
 from kinerja.situs import publik, svg, tampil
@@ -53,6 +53,15 @@ def url_pegawai(nip: str) -> str:
 
 def url_dokumen(nip: str, folder: str) -> str:
     return f"pegawai/{nip}/skp-{folder}/"
+
+
+def url_rhk(nip: str, folder: str, rhk_id: str) -> str:
+    """An RHK's row on its owner's page."""
+    return f"{url_pegawai(nip)}#{jangkar('skp', folder, rhk_id)}"
+
+
+def url_tim(kode: str) -> str:
+    return f"tim/{kode}/"
 
 
 @dataclass(frozen=True)
@@ -185,6 +194,7 @@ class UmpanBalikTampil:
     tentang: str | None
     catatan: str | None
     tindak_lanjut: str | None
+    tim: list[str]  # the teams whose lead gave it (team feedback: masukan ketua tim); empty otherwise
 
 
 @dataclass(frozen=True)
@@ -269,6 +279,15 @@ def _dalam(day: date, mulai: date, selesai: date) -> bool:
     return mulai <= day <= selesai
 
 
+def _sasaran(nip: str, rhk_id: str, kandidat: list[SKP]) -> Sasaran:
+    """The RHK rhk_id of nip in the first of the candidate SKPs holding it."""
+    for atasan in kandidat:
+        target = atasan.rhk(rhk_id)
+        if target is not None:
+            return Sasaran(nip, rhk_id, atasan, target)
+    return Sasaran(nip, rhk_id, None, None)
+
+
 class Situs:
     """One unit's records, indexed once for all its pages."""
 
@@ -289,6 +308,7 @@ class Situs:
                           for h in rekap.penilaian if h.skp.unit == kode}
         self.angka_kredit = {(a.skp.nip, a.skp.folder): a for a in rekap.angka_kredit if a.skp.unit == kode}
         self.kurva = [k for k in rekap.kurva if k.unit == kode]
+        self.tim = sorted((t for (u, _), t in arsip.tim.items() if u == kode), key=lambda t: (t.nama.casefold(), t.kode))
         self.periode_periodik = aturan.PERIODE_PERIODIK.get(self.unit.evaluasi_periodik, ())
         tahun_skp = [s.tahun for p in self.pegawai for s in p.skp]
         tahun_org = [t for (u, t) in arsip.organisasi if u == kode]
@@ -344,25 +364,50 @@ class Situs:
                 blok = [self._identitas_profil(p) for p in self.fakta.profil(nip)]
         return self.orang(nip, *blok)
 
+    def orang_repositori(self, nip: str) -> Orang:
+        """A person anywhere in the repository, with the identity block of their profile (its
+        unit's name): their profile in this unit first, else the first one found."""
+        with self._mencatat():
+            profil = sorted(self.fakta.profil(nip), key=lambda p: p.unit != self.unit.kode)
+            blok = [self._identitas_profil(p) for p in profil[:1]]
+        return self.orang(nip, *blok)
+
+    def tim_ketua(self, dari: str, skp: SKP, pada: date) -> list[str]:
+        """The names of the teams led by dari that skp's employee belongs to on that day (their
+        feedback is team feedback); none for the SKP's own appraiser."""
+        if dari == skp.penilai.nip:
+            return []
+        with self._mencatat():
+            return [t.nama for t in self.fakta.tim_dipimpin(dari, skp.nip, pada, pada)]
+
+    def profil(self, nip: str) -> Pegawai | None:
+        """The employee's profile in this unit."""
+        return self._profil.get(nip)
+
+    def rhk_tim(self, tim: Tim) -> list[tuple[str, SKP, RHK]]:
+        """`Fakta.rhk_tim`: the members' RHKs carrying the team's results, wherever they are."""
+        with self._mencatat():
+            return self.fakta.rhk_tim(tim)
+
+    def tim_anggota(self, nip: str) -> list[tuple[Tim, AnggotaTim]]:
+        """`Fakta.tim_anggota`: every membership of nip, in any unit's team."""
+        with self._mencatat():
+            return self.fakta.tim_anggota(nip, date.min, date.max)
+
     def _identitas_profil(self, p: Pegawai) -> Identitas:
         unit = self.fakta.unit(p.unit)
         return Identitas(p.nip, p.nama, p.pangkat_golongan, p.jabatan, unit.nama if unit else p.unit)
 
     # --- the current year ---------------------------------------------------------------
 
-    def _periode_kini(self) -> str | None:
-        """The newest periodic period of the current year with any evaluation; else the one
-        containing today, else the first."""
-        if not self.periode_periodik:
-            return None
-        ada = {periode for p in self.pegawai for s in p.skp if s.tahun == self.tahun for periode in s.evaluasi}
-        for periode in reversed(self.periode_periodik):
-            if periode in ada:
-                return periode
+    def _periode_kini(self) -> tuple[int, str]:
+        """(year, period) of the period running on the build date: the unit's periodic period
+        that contains it, or the year when the unit evaluates only annually."""
+        tahun = self.hari_ini.year
         for periode in self.periode_periodik:
-            if _dalam(self.hari_ini, *aturan.rentang_periode(self.tahun, periode)):
-                return periode
-        return self.periode_periodik[0]
+            if _dalam(self.hari_ini, *aturan.rentang_periode(tahun, periode)):
+                return tahun, periode
+        return tahun, "tahunan"
 
     # --- cascade ------------------------------------------------------------------------
 
@@ -375,11 +420,17 @@ class Situs:
         with self._mencatat():
             kandidat = [s for s in self.fakta.skp(nip) if s.tahun == skp.tahun]
         kandidat.sort(key=lambda s: not tumpang_tindih(s, skp))
-        for atasan in kandidat:
-            target = atasan.rhk(rhk_id)
-            if target is not None:
-                return Sasaran(nip, rhk_id, atasan, target)
-        return Sasaran(nip, rhk_id, None, None)
+        return _sasaran(nip, rhk_id, kandidat)
+
+    def rhk_tim_dilayani(self, tim: Tim) -> Sasaran | None:
+        """The leader's RHK a team serves (its `intervensi`), in their SKPs overlapping the team's
+        period, in any unit of the repository."""
+        if not tim.intervensi:
+            return None
+        nip, _, rhk_id = tim.intervensi.partition("/")
+        with self._mencatat():
+            kandidat = [s for s in self.fakta.skp(nip) if s.mulai <= tim.selesai and tim.mulai <= s.selesai]
+        return _sasaran(nip, rhk_id, kandidat)
 
     def di_unit(self, sasaran: Sasaran) -> bool:
         return sasaran.skp is not None and sasaran.skp.unit == self.unit.kode
@@ -400,7 +451,7 @@ class Situs:
                         key = (skp.tahun, sasaran.nip, folder, sasaran.rhk_id)
                         row = BarisMatriks(jangkar("m", sasaran.nip, folder, sasaran.rhk_id),
                                            self.orang(sasaran.nip), sasaran.rhk_id, target,
-                                           f"{url_pegawai(sasaran.nip)}#{jangkar('skp', folder, sasaran.rhk_id)}")
+                                           url_rhk(sasaran.nip, folder, sasaran.rhk_id))
                     else:
                         key = (skp.tahun, sasaran.nip, "", sasaran.rhk_id)
                         row = BarisMatriks(jangkar("m", skp.tahun, sasaran.nip, sasaran.rhk_id),
@@ -415,7 +466,7 @@ class Situs:
                     key = (tahun, nip, folder, rhk.id)
                     if key not in baris:
                         baris[key] = BarisMatriks(jangkar("m", nip, folder, rhk.id), row.pemilik, rhk.id, publik.rhk(rhk),
-                                                  f"{url_pegawai(nip)}#{jangkar('skp', folder, rhk.id)}")
+                                                  url_rhk(nip, folder, rhk.id))
         hasil: dict[int, dict[str, KelompokMatriks]] = {}
         urut = sorted(baris.items(), key=lambda kv: (
             -kv[0][0], (kv[1].pemilik.nama or "").casefold(), kv[0][1], kv[0][2],
@@ -560,7 +611,7 @@ def _intervensi(situs: Situs, skp: SKP, rhk: RHK) -> Intervensi | None:
     if situs.di_unit(sasaran):
         assert sasaran.skp is not None and sasaran.rhk is not None
         return Intervensi(situs.orang(sasaran.nip), sasaran.rhk_id, publik.rhk(sasaran.rhk),
-                          f"{url_pegawai(sasaran.nip)}#{jangkar('skp', sasaran.skp.folder, sasaran.rhk_id)}",
+                          url_rhk(sasaran.nip, sasaran.skp.folder, sasaran.rhk_id),
                           situs.id_matriks(sasaran.skp, sasaran.rhk))
     return Intervensi(situs.orang(sasaran.nip, skp.penilai), sasaran.rhk_id, publik.rhk(sasaran.rhk) if sasaran.rhk else None,
                       None, f"matriks/#{jangkar('m', skp.tahun, sasaran.nip, sasaran.rhk_id)}")
@@ -569,11 +620,7 @@ def _intervensi(situs: Situs, skp: SKP, rhk: RHK) -> Intervensi | None:
 def _skp(situs: Situs, pegawai: Pegawai, skp: SKP) -> SKPTampil:
     rhk_rows = [RHKTampil(publik.rhk(rhk), jangkar("skp", skp.folder, rhk.id), _intervensi(situs, skp, rhk),
                           situs.id_matriks(skp, rhk)) for rhk in skp.hasil_kerja]
-    umpan = [UmpanBalikTampil(u.tanggal, u.jenis, situs.orang(u.dari, skp.penilai, skp.pegawai),
-                              _tentang(skp, u.tentang),
-                              u.catatan if situs.umpan_balik_publik else None,
-                              u.tindak_lanjut if situs.umpan_balik_publik else None)
-             for u in umpan_balik_publik(skp)]
+    umpan = [_umpan_balik(situs, skp, u) for u in umpan_balik_publik(skp)]
     urutan = list(aturan.PERIODE)
     intervensi = {r.rhk.id: r.intervensi for r in rhk_rows}
     evaluasi = [_evaluasi(situs, skp, periode, intervensi) for periode in sorted(skp.evaluasi, key=urutan.index)]
@@ -583,6 +630,16 @@ def _skp(situs: Situs, pegawai: Pegawai, skp: SKP) -> SKPTampil:
                      situs.orang(skp.penilai.nip, skp.penilai), situs.atasan_penilai(skp), rhk_rows,
                      _perilaku(skp, None, situs.umpan_balik_publik), umpan, evaluasi, ak,
                      url_dokumen(pegawai.nip, skp.folder), skp.sumber.file.rsplit("/", 1)[0])
+
+
+def _umpan_balik(situs: Situs, skp: SKP, u: UmpanBalik) -> UmpanBalikTampil:
+    """One publishable feedback; from the lead of a team of the employee's on its day, labelled
+    as team feedback, with the lead named from their profile wherever they are."""
+    tim = situs.tim_ketua(u.dari, skp, u.tanggal)
+    dari = situs.orang_repositori(u.dari) if tim else situs.orang(u.dari, skp.penilai, skp.pegawai)
+    teks = situs.umpan_balik_publik
+    return UmpanBalikTampil(u.tanggal, u.jenis, dari, _tentang(skp, u.tentang), u.catatan if teks else None,
+                            u.tindak_lanjut if teks else None, tim)
 
 
 def _tentang(skp: SKP, tentang: dict | None) -> str | None:
@@ -602,7 +659,7 @@ def halaman_pegawai(situs: Situs, pegawai: Pegawai) -> Halaman:
         "situs": situs.publik, "p": publik.pegawai(pegawai), "penilai": situs.orang(pegawai.penilai, *[s.penilai for s in pegawai.skp]),
         "daftar_skp": skp, "riwayat": situs.riwayat.get(pegawai.nip, []),
         "angka_kredit": [s.angka_kredit for s in reversed(skp) if s.angka_kredit],
-        "berkas": pegawai.sumber.file.rsplit("/", 1)[0],
+        "berkas": pegawai.sumber.file.rsplit("/", 1)[0], "tim": keanggotaan_tim(situs, pegawai.nip),
     })
 
 
@@ -673,24 +730,23 @@ def _kemajuan_evaluasi(situs: Situs) -> list[BarisPeriode]:
     return rows
 
 
-def _tanpa_dialog(situs: Situs) -> dict | None:
-    periode = situs.periode_kini
-    if periode is None:
-        return None
-    mulai, selesai = aturan.rentang_periode(situs.tahun, periode)
-    if situs.hari_ini < mulai:
-        return None
+def _tanpa_dialog(situs: Situs) -> dict:
+    """The period running on the build date, the days left until its evaluation falls due (the
+    period's last day; an evaluation is given once the period ends), and the employees with an
+    SKP in it who had no publishable feedback in it yet."""
+    tahun, periode = situs.periode_kini
+    mulai, selesai = aturan.rentang_periode(tahun, periode)
     tanpa = []
     for p in situs.pegawai:
-        daftar = [s for s in situs.skp_tahun(p.nip, situs.tahun) if s.mulai <= selesai and mulai <= s.selesai]
+        daftar = [s for s in situs.skp_tahun(p.nip, tahun) if s.mulai <= selesai and mulai <= s.selesai]
         if not daftar:
             continue
         # any publishable feedback counts (umpan balik, dialog, bimbingan); a confidential
         # one does not, or the list would hint at it
         if not any(_dalam(u.tanggal, mulai, selesai) for s in daftar for u in umpan_balik_publik(s)):
             tanpa.append(situs.orang(p.nip))
-    return {"periode": periode, "label": aturan.PERIODE[periode], "mulai": mulai, "selesai": selesai,
-            "tanpa": tanpa}
+    return {"periode": periode, "label": f"{aturan.PERIODE[periode]} {tahun}", "mulai": mulai, "selesai": selesai,
+            "sisa_hari": (selesai - situs.hari_ini).days, "tanpa": tanpa}
 
 
 @dataclass(frozen=True)
@@ -770,7 +826,9 @@ def halaman_daftar(situs: Situs) -> Halaman:
             status, urut = "Belum ada", "3"
         rows.append(BarisPegawai(publik.pegawai(p), situs.orang(p.penilai, *[s.penilai for s in p.skp]), status, urut,
                                  situs.predikat_terbaru(p) if situs.rating_publik else None))
-    return Halaman("pegawai/index.md", "daftar.md", {"situs": situs.publik, "baris": rows})
+    ada = {p.jenis_jabatan for p in situs.pegawai}
+    return Halaman("pegawai/index.md", "daftar.md", {
+        "situs": situs.publik, "baris": rows, "jenis_jabatan": [k for k in aturan.JENIS_JABATAN if k in ada]})
 
 
 def halaman_matriks(situs: Situs) -> Halaman:
@@ -778,11 +836,122 @@ def halaman_matriks(situs: Situs) -> Halaman:
                    {"situs": situs.publik, "matriks": sorted(situs.matriks.items(), reverse=True)})
 
 
+# --- teams (tim kerja) ---------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class AnggotaTampil:
+    orang: Orang  # with the identity block of their profile (unit_kerja: their unit's name)
+    mulai: date
+    selesai: date
+    peran: str | None
+    predikat: tuple[str, str] | None  # only for this unit's employees, when the unit publishes ratings
+
+
+@dataclass(frozen=True)
+class PembawaHasil:
+    """A member's RHK that carries a team result."""
+
+    orang: Orang
+    skp: str  # 'SKP 2026'
+    rhk: RHKPublik
+    url: str | None  # the RHK on the member's page, when it is this unit's
+
+
+@dataclass(frozen=True)
+class HasilTimTampil:
+    id: Markup  # the result's row on the team page
+    uraian: str
+    pembawa: list[PembawaHasil]
+
+
+@dataclass(frozen=True)
+class TimTampil:
+    kode: str
+    nama: str
+    dasar: str | None
+    mulai: date
+    selesai: date
+    ketua: Orang
+    intervensi: Intervensi | None  # the leader's RHK the team serves
+    anggota: list[AnggotaTampil]
+    hasil: list[HasilTimTampil]
+    url: str
+
+
+@dataclass(frozen=True)
+class KeanggotaanTampil:
+    """One of an employee's teams (any unit's), on their page."""
+
+    nama: str
+    url: str | None  # the team's page, when it is this unit's
+    peran: str
+    mulai: date
+    selesai: date
+
+
+def _pembawa(situs: Situs, skp: SKP, rhk: RHK) -> PembawaHasil:
+    ini = skp.unit == situs.unit.kode
+    return PembawaHasil(situs.orang(skp.nip, skp.pegawai), tampil.judul_skp(skp.folder), publik.rhk(rhk),
+                        url_rhk(skp.nip, skp.folder, rhk.id) if ini else None)
+
+
+def _tim(situs: Situs, tim: Tim) -> TimTampil:
+    """A team of the unit: lead, members (wherever they are) and the members' RHKs carrying each
+    result (`Fakta.rhk_tim`, recorded in the build key); a member's latest predikat only for this
+    unit's employees and only when the unit publishes ratings."""
+    dibawa = situs.rhk_tim(tim)
+    anggota = []
+    for a in tim.anggota:
+        profil = situs.profil(a.nip)
+        predikat = situs.predikat_terbaru(profil) if profil and situs.rating_publik else None
+        anggota.append(AnggotaTampil(situs.orang_repositori(a.nip), a.mulai, a.selesai, a.peran, predikat))
+    hasil = [HasilTimTampil(jangkar('hasil', h.id), h.uraian, [_pembawa(situs, skp, rhk) for hid, skp, rhk in dibawa if hid == h.id])
+             for h in tim.hasil]
+    return TimTampil(tim.kode, tim.nama, tim.dasar, tim.mulai, tim.selesai, situs.orang_repositori(tim.ketua),
+                     _dilayani(situs, tim), anggota, hasil, url_tim(tim.kode))
+
+
+def _dilayani(situs: Situs, tim: Tim) -> Intervensi | None:
+    sasaran = situs.rhk_tim_dilayani(tim)
+    if sasaran is None:
+        return None
+    url = None
+    if situs.di_unit(sasaran):
+        assert sasaran.skp is not None
+        url = url_rhk(sasaran.nip, sasaran.skp.folder, sasaran.rhk_id)
+    return Intervensi(situs.orang_repositori(sasaran.nip), sasaran.rhk_id,
+                      publik.rhk(sasaran.rhk) if sasaran.rhk else None, url, None)
+
+
+def halaman_daftar_tim(situs: Situs, daftar: list[TimTampil]) -> Halaman:
+    return Halaman("tim/index.md", "tim-daftar.md", {"situs": situs.publik, "daftar": daftar})
+
+
+def halaman_tim(situs: Situs, tim: TimTampil) -> Halaman:
+    return Halaman(f"tim/{tim.kode}/index.md", "tim.md", {"situs": situs.publik, "t": tim})
+
+
+def keanggotaan_tim(situs: Situs, nip: str) -> list[KeanggotaanTampil]:
+    """The teams of an employee, of any unit (`Fakta.tim_anggota`), and the teams of this unit
+    they lead."""
+    anggota = situs.tim_anggota(nip)
+    ini = situs.unit.kode
+    rows = [KeanggotaanTampil(t.nama, url_tim(t.kode) if t.unit == ini else None, "ketua", t.mulai, t.selesai)
+            for t in situs.tim if t.ketua == nip]
+    rows += [KeanggotaanTampil(t.nama, url_tim(t.kode) if t.unit == ini else None, a.peran or "anggota",
+                               a.mulai, a.selesai) for t, a in anggota]
+    return sorted(rows, key=lambda k: (k.mulai, k.nama.casefold()))
+
+
 def semua_halaman(situs: Situs) -> Iterator[Halaman]:
     """Every generated page of the unit, one at a time (an employee's pages together)."""
     yield halaman_beranda(situs)
     yield halaman_daftar(situs)
     yield halaman_matriks(situs)
+    daftar_tim = [_tim(situs, t) for t in situs.tim]
+    yield halaman_daftar_tim(situs, daftar_tim)
+    for tim in daftar_tim:
+        yield halaman_tim(situs, tim)
     for pegawai in situs.pegawai:
         page = halaman_pegawai(situs, pegawai)
         yield page

@@ -20,7 +20,8 @@ from kinerja.situs import tampil
 
 DASAR = Path(__file__).parent / "templates" / "mkdocs-dasar.yml"
 EKSTENSI_WAJIB = ("attr_list", "tables", "toc")  # what the generated pages use
-NAV_DIBANGKITKAN = [{"Beranda": "index.md"}, {"Pegawai": "pegawai/index.md"}, {"Matriks peran hasil": "matriks.md"}]
+NAV_DIBANGKITKAN = [{"Beranda": "index.md"}, {"Pegawai": "pegawai/index.md"}, {"Matriks peran hasil": "matriks.md"},
+                    {"Tim kerja": "tim/index.md"}]
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ def tulis(kerja: Path, induk: Induk, unit: Unit, *, site: Path, aset: list[str],
         "use_directory_urls": True,
         "theme": theme,
         "nav": NAV_DIBANGKITKAN + list(nav_situs),
-        "not_in_nav": "/pegawai/*/",
+        "not_in_nav": "/pegawai/*/\n/tim/*/\n",
         "extra_css": _tambah(induk.data.get("extra_css"), [a for a in aset if a.endswith(".css")]),
         "extra_javascript": _tambah(induk.data.get("extra_javascript"), [a for a in aset if a.endswith(".js")]),
         "markdown_extensions": _tambah(induk.data.get("markdown_extensions"), list(EKSTENSI_WAJIB)),

@@ -39,31 +39,74 @@
     });
   }
 
+  /* A row's searchable text: what it shows and its cells' raw values, so that a NIP is found
+     written as shown (in groups of 8, 6, 1 and 3 digits) or without spaces. */
+  function teksCari(row) {
+    var mentah = Array.prototype.map.call(row.querySelectorAll("[data-nilai]"), function (c) {
+      return c.getAttribute("data-nilai");
+    });
+    return (row.textContent + " " + mentah.join(" ")).toLowerCase();
+  }
+
+  function cocok(row, teks, q, kolom, atribut) {
+    var ok = q.every(function (kata) { return teks.indexOf(kata) !== -1; });
+    Array.prototype.forEach.call(kolom, function (s) {
+      var sel = row.cells[Number(s.getAttribute("data-kinerja-kolom"))];
+      if (s.value && !(sel && sel.textContent.trim().indexOf(s.value) === 0)) ok = false;
+    });
+    Array.prototype.forEach.call(atribut, function (s) {
+      if (s.value && row.getAttribute("data-" + s.getAttribute("data-kinerja-atribut")) !== s.value) ok = false;
+    });
+    return ok;
+  }
+
+  function selCsv(teks) {
+    var t = teks.replace(/\s+/g, " ").trim();
+    if (/^[=+\-@]/.test(t)) t = "'" + t; /* a spreadsheet must not take a cell for a formula */
+    return '"' + t.replace(/"/g, '""') + '"';
+  }
+
+  /* The table as shown (the rows the filter keeps, in their order) as a CSV file, made here:
+     nothing is sent anywhere. */
+  function unduhCsv(table, nama) {
+    var rows = [table.tHead.rows[0]].concat(Array.prototype.filter.call(table.tBodies[0].rows, function (r) {
+      return !r.hidden;
+    }));
+    var csv = "\ufeff" + rows.map(function (r) {
+      return Array.prototype.map.call(r.cells, function (c) { return selCsv(c.textContent); }).join(",");
+    }).join("\r\n") + "\r\n";
+    var a = document.createElement("a");
+    a.href = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
+    a.download = nama;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function () { URL.revokeObjectURL(a.href); }, 1000);
+  }
+
   function pasangSaring(box) {
     var table = document.getElementById(box.getAttribute("data-kinerja-saring"));
     if (!table) return;
     var cari = box.querySelector("[data-kinerja-cari]");
-    var pilih = box.querySelectorAll("[data-kinerja-kolom]");
+    var kolom = box.querySelectorAll("[data-kinerja-kolom]");
+    var atribut = box.querySelectorAll("[data-kinerja-atribut]");
     var jumlah = box.querySelector("[data-kinerja-jumlah]");
+    var csv = box.querySelector("[data-kinerja-csv]");
     var rows = Array.prototype.slice.call(table.tBodies[0].rows);
-    var teks = rows.map(function (r) { return r.textContent.toLowerCase(); });
+    var teks = rows.map(teksCari);
     function saring() {
       var q = cari ? cari.value.trim().toLowerCase().split(/\s+/).filter(Boolean) : [];
       var tampil = 0;
       rows.forEach(function (r, n) {
-        var ok = q.every(function (kata) { return teks[n].indexOf(kata) !== -1; });
-        Array.prototype.forEach.call(pilih, function (s) {
-          var v = s.value;
-          var sel = r.cells[Number(s.getAttribute("data-kinerja-kolom"))];
-          if (v && !(sel && sel.textContent.trim().indexOf(v) === 0)) ok = false;
-        });
-        r.hidden = !ok;
-        if (ok) tampil += 1;
+        r.hidden = !cocok(r, teks[n], q, kolom, atribut);
+        if (!r.hidden) tampil += 1;
       });
       if (jumlah) jumlah.textContent = tampil + " dari " + rows.length + " pegawai";
     }
     if (cari) cari.addEventListener("input", saring);
-    Array.prototype.forEach.call(pilih, function (s) { s.addEventListener("change", saring); });
+    Array.prototype.forEach.call(kolom, function (s) { s.addEventListener("change", saring); });
+    Array.prototype.forEach.call(atribut, function (s) { s.addEventListener("change", saring); });
+    if (csv) csv.addEventListener("click", function () { unduhCsv(table, csv.getAttribute("data-kinerja-csv")); });
     box.hidden = false;
     saring();
   }
