@@ -130,8 +130,17 @@ class _Penulis:
     def baris(self, n: int, values: tuple) -> str:
         """The <row> element of sheet row n (0-based); empty when every value is None."""
         r = str(n + 1)
-        cells = [self.jenis.get(type(v), self._lain)(c, self.huruf[c] + r, v)
-                 for c, v in enumerate(values) if v is not None]
+        widths, huruf, cells = self.widths, self.huruf, []
+        for c, v in enumerate(values):
+            if v is None:
+                continue
+            if type(v) is str and "\n" not in v and len(v) <= _PANJANG_AMAN and not _KHUSUS.search(v):
+                # most cells: one-line text needing neither escapes nor a format (the body of _str)
+                if len(v) > widths[c]:
+                    widths[c] = len(v)
+                cells.append(f'<c r="{huruf[c]}{r}" t="inlineStr"><is><t>{v}</t></is></c>')
+            else:
+                cells.append(self.jenis.get(type(v), self._lain)(c, huruf[c] + r, v))
         return f'<row r="{r}">{"".join(cells)}</row>' if cells else ""
 
 
