@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import unicodedata
 from dataclasses import dataclass
@@ -147,8 +148,10 @@ def render_json(rows: list[dict], kolom: tuple[Kolom, ...]) -> str:
     all indentation (JSON escapes those inside strings), so nesting it is one replace."""
     if not rows:
         return "[]\n"
-    parts = ("  " + json.dumps(row, ensure_ascii=False, indent=2).replace("\n", "\n  ") for row in rows)
-    return "[\n" + ",\n".join(parts) + "\n]\n"
+    seps = itertools.chain(["[\n  "], itertools.repeat(",\n  "))
+    parts = (sep + json.dumps(row, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+             for sep, row in zip(seps, rows, strict=False))
+    return "".join(itertools.chain(parts, ["\n]\n"]))  # one join: the text is built once, not copied
 
 
 def render_csv(rows: list[dict], kolom: tuple[Kolom, ...]) -> str:
