@@ -9,7 +9,7 @@ XlsxWriter writes the workbook (styles, sheet settings, the package); the data r
 five million cells at ministry scale, are serialised here, one string per row, straight into
 the worksheet's row file in exactly the XML its own cell writer produces (inline strings,
 `.16G` numbers, date serials from its converter). Its per-cell path costs ~15 µs a cell;
-this one about a tenth of that (`tests/test_keluaran.py` holds the bytes to XlsxWriter's).
+this path a fraction of that (`tests/test_keluaran.py` holds its bytes to XlsxWriter's).
 """
 
 from __future__ import annotations
