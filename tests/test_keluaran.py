@@ -127,3 +127,63 @@ def test_demo_talent_box_and_allowance():
     baru = {"197603152000031001"}
     assert all(r["nominal"] is not None for r in rows if r["nip"] not in baru)
     assert [r["catatan"] for r in rows if r["nip"] in baru] == ["Belum ada evaluasi tahunan 2025 yang final."]
+
+
+def _xlsx_per_sel(path: Path, daftar, dibuat: datetime) -> None:
+    """The reference: every cell through XlsxWriter's own typed writers (its per-cell path)."""
+    import xlsxwriter
+
+    from kinerja import lembar as lb
+
+    book = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_numbers": False,
+                                           "strings_to_formulas": False, "strings_to_urls": False})
+    book.set_properties({"created": dibuat})
+    kepala, tanggal = book.add_format({"bold": True}), book.add_format({"num_format": "yyyy-mm-dd"})
+    teks = book.add_format({"text_wrap": True})
+    for daftar_lembar in daftar:
+        sheet = book.add_worksheet(daftar_lembar.nama)
+        widths = [len(k.label) for k in daftar_lembar.kolom]
+        sheet.write_row(0, 0, [k.label for k in daftar_lembar.kolom], kepala)
+        n = 0
+        for n, row in enumerate(daftar_lembar.baris, start=1):
+            for c, k in enumerate(daftar_lembar.kolom):
+                value = row[k.key]
+                value = "\n".join(str(v) for v in value) if isinstance(value, (list, tuple)) else value
+                if value is None:
+                    continue
+                width = 10 if isinstance(value, date) else max(len(x) for x in str(value).split("\n"))
+                widths[c] = max(widths[c], width)
+                if isinstance(value, str):
+                    sheet.write_string(n, c, value, teks if "\n" in value else None)
+                elif isinstance(value, date):
+                    sheet.write_datetime(n, c, value, tanggal)
+                else:
+                    sheet.write(n, c, value)
+        for c, width in enumerate(widths):
+            sheet.set_column(c, c, min(width, lb.LEBAR_MAKS) + 2)
+        sheet.freeze_panes(1, 0)
+        sheet.autofilter(0, 0, max(n, 1), len(daftar_lembar.kolom) - 1)
+    book.close()
+
+
+def test_rows_are_written_byte_for_byte_as_xlsxwriter_writes_cells(tmp_path):
+    from decimal import Decimal
+
+    from kinerja.lembar import Lembar, tulis_xlsx
+    from kinerja.tabel import Kolom
+
+    kolom = (Kolom("a", "A"), Kolom("b", "Bb"), Kolom("c", "C"))
+    aneh = ["biasa", " awal", "akhir ", "baris\nbaru", "a & <b> \"c\"", "kontrol \x01\x0b", "_x0041_ lolos",
+            "\ufffe", "", "x" * 70, "ü" * 17000, "\U0001F600" * 16500, "akhir\n", "\tTab"]
+    nilai = [*aneh, 0, -3, 2.5, 1e-20, 123456789012345678, True, False, Decimal("1.25"),
+             date(2026, 2, 28), date(1900, 2, 1), datetime(2026, 3, 4, 5, 6, 7), ["satu", 2], (), None]
+    rows = [{"a": v, "b": nilai[(i * 7) % len(nilai)], "c": None if i % 3 else v} for i, v in enumerate(nilai)]
+    rows.append({"a": None, "b": None, "c": None})
+    daftar = [Lembar("Satu", kolom, rows), Lembar("Kosong", kolom, []), Lembar("Akhir", kolom[:1], rows[:3])]
+    dibuat = datetime(2026, 1, 2, 3, 4, 5)
+    tulis_xlsx(tmp_path / "cepat.xlsx", daftar, dibuat)
+    _xlsx_per_sel(tmp_path / "acuan.xlsx", daftar, dibuat)
+    with zipfile.ZipFile(tmp_path / "cepat.xlsx") as cepat, zipfile.ZipFile(tmp_path / "acuan.xlsx") as acuan:
+        assert cepat.namelist() == acuan.namelist()
+        for name in acuan.namelist():
+            assert cepat.read(name) == acuan.read(name), name

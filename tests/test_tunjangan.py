@@ -169,3 +169,12 @@ def test_csv_and_xlsx(arsip_sah, jalankan, tmp_path):
     sheet = openpyxl.load_workbook(tmp_path / "t.xlsx")["Tunjangan"]
     nip = [c for c in sheet["B"][1:] if c.value == NIP_STAF]
     assert nip and all(c.data_type == "s" for c in nip)
+
+
+@pytest.mark.parametrize("rows", [
+    [], [{}], [{"a": 1}], [{"a": [], "b": {}, "c": "x\ny", "d": None}, {"a": [1, {"b": [2, "\u00e9"]}], "e": True}],
+])
+def test_json_rows_render_as_one_dump(rows):
+    from kinerja import tabel
+
+    assert tabel.render_json(rows, ()) == json.dumps(rows, ensure_ascii=False, indent=2) + "\n"

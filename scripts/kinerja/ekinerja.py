@@ -85,17 +85,19 @@ def baris_skp(arsip: Arsip, daftar: list[SKP]) -> Iterator[dict]:
                 "mulai": skp.mulai, "selesai": skp.selesai, "nip_penilai": skp.penilai.nip,
                 "penilai": skp.penilai.nama}
         for rhk in skp.hasil_kerja:
+            intervensi = _intervensi(arsip, skp, rhk.intervensi)
             for iki in rhk.indikator:
                 target, satuan = _target(iki)
-                yield {**base, "intervensi": _intervensi(arsip, skp, rhk.intervensi), "rhk": rhk.uraian,
+                yield {**base, "intervensi": intervensi, "rhk": rhk.uraian,
                        "jenis": rhk.jenis.capitalize(), "aspek": aturan.ASPEK[iki.aspek], "indikator": iki.uraian,
                        "target": target, "satuan": satuan, "perspektif": aturan.PERSPEKTIF.get(iki.perspektif or "")}
 
 
 def baris_perilaku(daftar: list[SKP]) -> Iterator[dict]:
     for skp in daftar:
+        ident = _id(skp)
         for kode, nilai in aturan.BERAKHLAK.items():
-            yield {**_id(skp), "perilaku": nilai.label, "panduan": list(nilai.panduan),
+            yield {**ident, "perilaku": nilai.label, "panduan": list(nilai.panduan),
                    "ekspektasi": (skp.perilaku_kerja.get(kode) or {}).get("ekspektasi")}
 
 
@@ -112,13 +114,14 @@ def _evaluasi_urut(skp: SKP):
 
 def baris_realisasi(daftar: list[SKP]) -> Iterator[dict]:
     for skp in daftar:
+        ident = _id(skp)
         for evaluasi in _evaluasi_urut(skp):
             for hasil in evaluasi.hasil_kerja:
                 rhk = skp.rhk(hasil.rhk)
                 indikator = {i.id: i for i in rhk.indikator} if rhk else {}
                 for r in hasil.realisasi:
                     iki = indikator.get(r.indikator)
-                    yield {**_id(skp), "periode": aturan.PERIODE[evaluasi.periode], "tanggal": evaluasi.tanggal,
+                    yield {**ident, "periode": aturan.PERIODE[evaluasi.periode], "tanggal": evaluasi.tanggal,
                            "rhk": rhk.uraian if rhk else hasil.rhk, "indikator": iki.uraian if iki else r.indikator,
                            "target": _target(iki)[0] if iki else None, "realisasi": r.nilai, "bukti": r.bukti,
                            "umpan_balik": hasil.umpan_balik}

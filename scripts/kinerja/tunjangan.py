@@ -75,17 +75,27 @@ def _catatan_kelas(rules: AturanTunjangan, kelas: int | None) -> str | None:
     return None if kelas in rules.kelas_jabatan else f"Kelas jabatan {kelas} tidak ada di tabel tunjangan."
 
 
-def _baris_bulan(t: _Tahun, bulan: int) -> dict:
+def _baris(skp: SKP, nama: str, bulan: str, kelas: int | None, predikat=None, sumber=None, periode=None,
+           persen=None, nominal=None, catatan=None) -> dict:
+    """One row, built once (120,000 of them at ministry scale)."""
+    return {"unit": skp.unit, "nip": skp.nip, "nama": nama, "bulan": bulan, "kelas_jabatan": kelas,
+            "predikat": predikat, "sumber": sumber, "periode": periode, "persen": persen, "nominal": nominal,
+            "catatan": catatan}
+
+
+_TIDAK_BERTUGAS = "Tidak bertugas: tidak ada SKP yang mencakup bulan ini."
+_TANPA_ATURAN = "Aturan tunjangan belum ada di records/instansi.yaml atau unit.yaml."
+
+
+def _baris_bulan(t: _Tahun, bulan: int, teks_bulan: str) -> dict:
     skp = t.per_bulan.get(bulan, t.utama)
     pegawai = t.arsip.pegawai[(skp.unit, skp.nip)]
-    row = {"unit": skp.unit, "nip": skp.nip, "nama": pegawai.nama, "bulan": f"{t.tahun}-{bulan:02d}",
-           "kelas_jabatan": pegawai.kelas_jabatan, "predikat": None, "sumber": None, "periode": None,
-           "persen": None, "nominal": None, "catatan": None}
+    kelas = pegawai.kelas_jabatan
     rules = t.aturan.get(skp.unit)
     if bulan not in t.per_bulan:
-        return {**row, "catatan": "Tidak bertugas: tidak ada SKP yang mencakup bulan ini."}
+        return _baris(skp, pegawai.nama, teks_bulan, kelas, catatan=_TIDAK_BERTUGAS)
     if rules is None:
-        return {**row, "catatan": "Aturan tunjangan belum ada di records/instansi.yaml atau unit.yaml."}
+        return _baris(skp, pegawai.nama, teks_bulan, kelas, catatan=_TANPA_ATURAN)
     found, periode, catatan = _hasil_bulan(t, skp, rules, bulan)
     penilaian = None
     if found is not None:
@@ -94,13 +104,14 @@ def _baris_bulan(t: _Tahun, bulan: int) -> dict:
             catatan = "Predikat belum dapat dihitung: rating belum lengkap."
     predikat = penilaian.predikat if penilaian else None
     persen = rules.persen[predikat] if predikat else rules.tanpa_evaluasi
-    notes = [c for c in (catatan, _catatan_kelas(rules, pegawai.kelas_jabatan)) if c]
-    return {**row, "predikat": predikat, "sumber": penilaian.sumber if penilaian and predikat else None,
-            "periode": periode if found else None, "persen": persen,
-            "nominal": rules.nominal(pegawai.kelas_jabatan, persen), "catatan": " ".join(notes) or None}
+    notes = [c for c in (catatan, _catatan_kelas(rules, kelas)) if c]
+    return _baris(skp, pegawai.nama, teks_bulan, kelas, predikat, penilaian.sumber if penilaian and predikat else None,
+                  periode if found else None, persen, rules.nominal(kelas, persen), " ".join(notes) or None)
 
 
-def _baris_pegawai(arsip: Arsip, idx: masa.Indeks, rules: dict, nip: str, tahun: int) -> list[dict]:
+def _baris_pegawai(arsip: Arsip, idx: masa.Indeks, rules: dict, nip: str, tahun: int,
+                   bulan: dict[int, str]) -> list[dict]:
+    """The rows of the months asked for (`bulan`: month -> "YYYY-MM") of one employee."""
     per_bulan = masa.skp_bulan(arsip, nip, tahun)
     if not per_bulan:
         return []
@@ -108,7 +119,7 @@ def _baris_pegawai(arsip: Arsip, idx: masa.Indeks, rules: dict, nip: str, tahun:
     utama = masa.skp_utama(per_bulan)
     assert utama is not None  # per_bulan is not empty
     t = _Tahun(arsip, idx, rules, tahun, per_bulan, utama, lalu)
-    return [_baris_bulan(t, bulan) for bulan in range(1, 13)]
+    return [_baris_bulan(t, b, teks) for b, teks in bulan.items()]
 
 
 def baris_tunjangan(arsip: Arsip, rekap: Rekap, tahun: int, bulan: int | None = None,
@@ -116,6 +127,8 @@ def baris_tunjangan(arsip: Arsip, rekap: Rekap, tahun: int, bulan: int | None = 
     """Rows of every employee with an SKP in the year, one per month, by unit, NIP and month."""
     idx = masa.indeks(rekap)
     rules = {kode: aturan_unit(arsip, kode) for kode in {p.unit for p in arsip.pegawai.values()}}
-    rows = [row for nip in sorted(arsip.per_nip) for row in _baris_pegawai(arsip, idx, rules, nip, tahun)
-            if (bulan is None or row["bulan"] == f"{tahun}-{bulan:02d}") and (unit is None or row["unit"] in unit)]
-    return sorted(rows, key=lambda r: (r["unit"], r["nip"], r["bulan"]))
+    teks = {b: f"{tahun}-{b:02d}" for b in ([bulan] if bulan is not None else range(1, 13))}
+    rows = [row for nip in sorted(arsip.per_nip) for row in _baris_pegawai(arsip, idx, rules, nip, tahun, teks)
+            if unit is None or row["unit"] in unit]
+    rows.sort(key=lambda r: (r["unit"], r["nip"], r["bulan"]))
+    return rows
