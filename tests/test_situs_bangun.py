@@ -499,3 +499,41 @@ def test_search_results_show_record_text_as_text(browser, situs_serangan):
     assert page.evaluate("typeof window.__xss") == "undefined"
     assert page.locator(".md-search-result img").count() == 0
     h.tutup()
+
+
+# --- accessibility: axe-core ---------------------------------------------------------------
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"  # from npm by scripts/axe.sh (never a CDN)
+NIP_KEBERATAN = "199208302019032004"  # the demo employee with an objection
+HALAMAN_AXE = ["", "biro-sdm/", "biro-sdm/pegawai/", f"bagian-pengembangan-pegawai/pegawai/{NIP_KEBERATAN}/",
+               "biro-sdm/matriks/", f"bagian-pengembangan-pegawai/pegawai/{NIP_KEBERATAN}/skp-2025/"]
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lebar", [390, 1280])
+@pytest.mark.parametrize("path", HALAMAN_AXE)
+def test_axe_finds_no_serious_wcag_violation(halaman, path, lebar):
+    """WCAG 2.1 AA as axe-core checks it in Chromium: no violation of impact serious or
+    critical, on a phone and a desktop width (a table scrolls sideways only on the first)."""
+    assert AXE.is_file(), "axe-core is missing: run `bash scripts/axe.sh` (scripts/test.sh does)"
+    halaman.page.set_viewport_size({"width": lebar, "height": 900})
+    page = halaman.buka(path)
+    page.add_script_tag(path=str(AXE))
+    hasil = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA)
+    berat = [f"{v['impact']} {v['id']}: {[n['target'] for n in v['nodes']][:3]} {v['nodes'][0]['failureSummary']}"
+             for v in hasil["violations"] if v["impact"] in ("serious", "critical")]
+    assert not berat, berat
+    assert hasil["passes"], "axe-core ran no check"
+
+
+@pytest.mark.browser
+def test_a_table_wider_than_a_phone_is_reached_and_scrolled_by_keyboard(halaman):
+    halaman.page.set_viewport_size({"width": 390, "height": 900})
+    page = halaman.buka(f"bagian-pengembangan-pegawai/pegawai/{NIP_KEBERATAN}/")
+    region = page.locator("[data-kinerja-geser]").first
+    assert region.get_attribute("tabindex") == "0" and region.get_attribute("role") == "region"
+    region.focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("e => e.scrollLeft > 0", arg=region.element_handle())
+    assert page.evaluate("() => document.activeElement.hasAttribute('data-kinerja-geser')")
