@@ -356,6 +356,20 @@ def test_unit_config_inherits_and_extends_the_repository_config(tmp_path, record
     assert config["nav"][3:] == [{"Panduan": ["panduan/a.md"]}]
 
 
+def test_unit_config_keeps_python_names_of_the_repository_config(tmp_path, records):
+    repo = tmp_path / "repo"
+    (repo / "mkdocs.yml").write_text(
+        "site_name: Repo\nmarkdown_extensions:\n  - pymdownx.emoji:\n"
+        "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n", encoding="utf-8")
+    model, _ = muat(records)
+    path = konfigurasi.tulis(repo / "build" / "biro-sdm", konfigurasi.Induk.dari_repositori(repo),
+                             model.units["biro-sdm"], aset=[], halaman_situs=[])
+    assert "emoji_index: !!python/name:material.extensions.emoji.twemoji" in path.read_text()
+    from mkdocs.utils.yaml import yaml_load
+    with open(path, "rb") as f:
+        assert yaml_load(f)["markdown_extensions"][0]["pymdownx.emoji"]["emoji_index"].__name__ == "twemoji"
+
+
 def test_navigation_of_hand_written_pages_without_a_repository_nav():
     assert konfigurasi._nav_situs(["glosarium.md", "panduan/b.md", "panduan/a.md", "tentang-kami/x.md"]) == [
         {"Panduan": ["panduan/a.md", "panduan/b.md"]}, {"Tentang kami": ["tentang-kami/x.md"]}, "glosarium.md"]

@@ -11,6 +11,7 @@ refuses a site_dir outside the configuration's folder) and moved into place by `
 
 from __future__ import annotations
 
+import types
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,6 +71,20 @@ def _gabung(induk: dict, anak: dict) -> dict:
     return hasil
 
 
+class _Penulis(yaml.SafeDumper):
+    """Safe YAML, plus the `!!python/name:` values MkDocs configurations use (pymdownx emoji
+    functions, for instance), written back as they were read."""
+
+
+def _nama_python(dumper: yaml.SafeDumper, value) -> yaml.Node:
+    return dumper.represent_scalar(f"tag:yaml.org,2002:python/name:{value.__module__}.{value.__qualname__}", "")
+
+
+_Penulis.add_representer(types.FunctionType, _nama_python)
+_Penulis.add_representer(types.BuiltinFunctionType, _nama_python)
+_Penulis.add_multi_representer(type, _nama_python)
+
+
 def _nav_situs(pages: list[str]) -> list:
     """Navigation of the hand-written pages: top-level pages, then one section per folder."""
     top: list = []
@@ -115,6 +130,6 @@ def tulis(kerja: Path, induk: Induk, unit: Unit, *, aset: list[str], halaman_sit
     path = kerja / "mkdocs.yml"
     text = ("# Ditulis oleh 'kinerja build'; jangan disunting: ubah mkdocs.yml repositori.\n"
             + f"# Dari {induk.path}\n"
-            + yaml.safe_dump(_gabung(induk.data, config), allow_unicode=True, sort_keys=False))
+            + yaml.dump(_gabung(induk.data, config), Dumper=_Penulis, allow_unicode=True, sort_keys=False))
     path.write_text(text, encoding="utf-8")
     return path
