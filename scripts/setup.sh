@@ -14,12 +14,15 @@ if [ "$extra" = "test" ] && ! command -v chromium >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive $as_root apt-get install -y -qq chromium >/dev/null
 fi
 bash scripts/decap.sh  # Decap CMS and decap-server from npm: the sites' /admin/ form editor and its browser test
+if [ "$extra" = "test" ]; then
+  bash scripts/axe.sh  # axe-core from npm for the accessibility test
+fi
 if [ ! -x .venv/bin/python ]; then
   python3 -m venv .venv
 fi
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
 if [ "$extra" = "test" ]; then
-  .venv/bin/python -m pip install -q -e '.[test]'
+  .venv/bin/python -m pip install -q -e '.[test,mesin]'  # mesin: ProperDocs and Zensical, for the engine test
 else
   .venv/bin/python -m pip install -q -e .
 fi

@@ -59,12 +59,18 @@ def test_an_unwritable_out_folder_is_a_usage_error(arsip_sah, jalankan, out):
 
 
 def test_a_failed_site_build_is_one_line(arsip_sah, jalankan, monkeypatch):
-    def gagal(config, hari_ini):
+    def gagal(config, hari_ini, *_):
         raise mesin.SitusGagal(f"mkdocs build gagal untuk {config}: ERROR - Config value 'theme'")
 
-    monkeypatch.setattr(mesin, "mkdocs_build", gagal)
+    monkeypatch.setattr(mesin, "bangun", gagal)
     err = _satu_baris(jalankan("build", "--unit", "biro-sdm"), kemajuan="kinerja: unit biro-sdm: ")
     assert err.startswith("kinerja: mkdocs build gagal untuk ")
+
+
+def test_an_unknown_site_engine_is_a_usage_error(arsip_sah, jalankan):
+    result = jalankan("build", "--engine", "hugo")
+    assert result.code == 2
+    assert _satu_baris(result).startswith("kinerja: mesin situs 'hugo' tidak dikenal; pilih mkdocs, ")
 
 
 def test_a_bad_request_to_new_is_one_line(arsip_sah, jalankan):

@@ -341,12 +341,11 @@ def test_unit_config_inherits_the_packaged_base_without_a_repository_config(tmp_
     model, _ = muat(records)
     induk = konfigurasi.Induk.dari_repositori(tmp_path / "repo")
     path = konfigurasi.tulis(tmp_path / "build" / "biro-sdm", induk, model.units["biro-sdm"],
-                             site=tmp_path / "out" / "biro-sdm", aset=["assets/kinerja/kinerja.css",
-                                                                         "assets/kinerja/kinerja.js"],
-                             halaman_situs=[])
+                             aset=["assets/kinerja/kinerja.css", "assets/kinerja/kinerja.js"], halaman_situs=[])
     config = yaml.safe_load(path.read_text())
-    assert Path(config["INHERIT"]) == konfigurasi.DASAR.resolve()
-    assert config["theme"] == {"name": "material", "language": "id", "font": False}
+    assert "INHERIT" not in config and config["site_dir"] == "site"  # one merged file that every engine reads
+    assert config["extra"] == {"generator": False} and config["plugins"] == ["search"]  # from the base
+    assert config["theme"] == {**induk.data["theme"], "name": "material", "language": "id", "font": False}
     assert config["not_in_nav"] == "/pegawai/*/\n/tim/*/\n" and config["use_directory_urls"] is True
     assert [list(item)[0] for item in config["nav"]] == ["Beranda", "Pegawai", "Matriks peran hasil", "Tim kerja"]
     assert config["extra_javascript"] == ["assets/kinerja/kinerja.js"]
@@ -362,15 +361,29 @@ def test_unit_config_inherits_and_extends_the_repository_config(tmp_path, record
     model, _ = muat(records)
     induk = konfigurasi.Induk.dari_repositori(repo)
     kerja = repo / "build" / "biro-sdm"
-    path = konfigurasi.tulis(kerja, induk, model.units["biro-sdm"], site=repo / "build" / "site" / "biro-sdm",
-                             aset=["assets/kinerja/kinerja.css"], halaman_situs=["panduan/a.md", "glosarium.md"])
+    path = konfigurasi.tulis(kerja, induk, model.units["biro-sdm"], aset=["assets/kinerja/kinerja.css"],
+                             halaman_situs=["panduan/a.md", "glosarium.md"])
     config = yaml.safe_load(path.read_text())
-    assert config["INHERIT"] == "../../mkdocs.yml" and config["site_dir"] == "../site/biro-sdm"
+    assert "INHERIT" not in config and config["site_dir"] == "site" and config["docs_dir"] == "docs"
     assert config["theme"]["font"] is False and config["theme"]["custom_dir"] == str(repo / "site" / "overrides")
     assert config["extra_css"] == ["gaya.css", "assets/kinerja/kinerja.css"]
     assert config["markdown_extensions"] == ["footnotes", {"toc": {"permalink": True}}, "attr_list", "tables"]
     assert config["plugins"] == ["tags", "search"]
     assert config["nav"][4:] == [{"Panduan": ["panduan/a.md"]}]
+
+
+def test_unit_config_keeps_python_names_of_the_repository_config(tmp_path, records):
+    repo = tmp_path / "repo"
+    (repo / "mkdocs.yml").write_text(
+        "site_name: Repo\nmarkdown_extensions:\n  - pymdownx.emoji:\n"
+        "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n", encoding="utf-8")
+    model, _ = muat(records)
+    path = konfigurasi.tulis(repo / "build" / "biro-sdm", konfigurasi.Induk.dari_repositori(repo),
+                             model.units["biro-sdm"], aset=[], halaman_situs=[])
+    assert "emoji_index: !!python/name:material.extensions.emoji.twemoji" in path.read_text()
+    from mkdocs.utils.yaml import yaml_load
+    with open(path, "rb") as f:
+        assert yaml_load(f)["markdown_extensions"][0]["pymdownx.emoji"]["emoji_index"].__name__ == "twemoji"
 
 
 def test_navigation_of_hand_written_pages_without_a_repository_nav():
@@ -422,7 +435,7 @@ def test_a_superior_rhk_outside_the_repository_is_an_id_that_says_so(tmp_path, r
     docs = tulis(tmp_path, records)
     for page in (f"pegawai/{NIP_KEPALA}/index.md", "matriks.md"):
         text = (docs / page).read_text(encoding="utf-8")
-        assert "rhk&#45;9" in text and "tidak ada di repositori ini" in text, page
+        assert "<code>rhk-9</code>" in text and "tidak ada di repositori ini" in text, page
 
 
 def test_the_atasan_penilai_is_found_in_another_unit(tmp_path, records):

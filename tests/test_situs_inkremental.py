@@ -154,10 +154,10 @@ def test_a_failed_build_is_not_taken_for_a_built_site(sah, monkeypatch):
     assert _bangun(sah, out)[0] == ["biro-sdm", "sekretariat"]
     ganti(sah / UMPAN_BALIK, CATATAN, "catatan: Gagal.")
 
-    def gagal(config, hari_ini):
+    def gagal(config, hari_ini, *_):
         raise mesin.SitusGagal(f"mkdocs build gagal untuk {config}")
     with monkeypatch.context() as m:
-        m.setattr(mesin, "mkdocs_build", gagal)
+        m.setattr(mesin, "bangun", gagal)
         with pytest.raises(mesin.SitusGagal):
             _bangun(sah, out)
     ganti(sah / UMPAN_BALIK, "catatan: Gagal.", CATATAN)  # back to the inputs of the last good build

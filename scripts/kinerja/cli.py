@@ -146,12 +146,14 @@ def _muat_untuk_situs(args):
 
 def cmd_build(args) -> int:
     from kinerja import situs
+    from kinerja.situs import mesin
 
     out = _keluaran(args.out)
+    mesin.periksa(args.engine)  # before the records are loaded
     pohon = _muat_untuk_situs(args)
     if pohon is None:
         return EXIT_RECORDS
-    situs.bangun(pohon, out=out, units=args.unit)
+    situs.bangun(pohon, out=out, units=args.unit, engine=args.engine)
     return EXIT_OK
 
 
@@ -508,6 +510,8 @@ def _parser_situs(sub, common) -> None:
     p.add_argument("--unit", action="append", help="hanya unit ini (boleh diulang; bawaan: semua)")
     p.add_argument("--out", default="build/site", help="folder keluaran (bawaan: build/site)")
     p.add_argument("--strict", action="store_true", help="peringatan juga menghentikan pembangunan")
+    p.add_argument("--engine", default="mkdocs", metavar="MESIN",
+                   help="mesin situs: mkdocs (bawaan), properdocs atau zensical (pip install 'kinerja[zensical]')")
     p.set_defaults(run=cmd_build)
 
     p = sub.add_parser("serve", parents=[common], help="bangun dan sajikan situs satu unit di localhost")

@@ -1,11 +1,11 @@
 """The unit sites: records -> Markdown pages (Jinja2 templates) and SVG charts in
-build/<unit>/docs with a per-unit mkdocs.yml, then `mkdocs build` per unit.
+build/<unit>/docs with a per-unit mkdocs.yml, then the site engine's build per unit.
 
 Modules: halaman (what each page shows), publik (the publishable fields of records that
 page contexts carry), tampil (escaping and display of values), svg
 (charts), render (templates to files), konfigurasi (per-unit mkdocs.yml), mesin (the
-mkdocs process), kunci (build keys and stamps: unchanged units are skipped), pembangun (the
-whole build), sajian (local server).
+engine process: MkDocs, ProperDocs or Zensical), kunci (build keys and stamps: unchanged
+units are skipped), pembangun (the whole build), sajian (local server).
 """
 
 from __future__ import annotations

@@ -1,14 +1,17 @@
 """The per-unit MkDocs configuration: build/<unit>/mkdocs.yml.
 
-It INHERITs the repository's mkdocs.yml when there is one, else the base shipped in the
-package, and sets only what each unit's build needs. MkDocs merges an inherited file key by
-key but replaces lists, so the lists we extend (stylesheets, scripts, Markdown extensions,
-plugins) are written out whole: the inherited entries, then ours.
+It starts from the repository's mkdocs.yml when there is one (with its INHERIT chain), else
+the base shipped in the package, and sets what each unit's build needs. The file is written
+whole, already merged as MkDocs merges an INHERIT (mappings key by key, lists replaced), so
+every engine reads the same settings: Zensical appends inherited lists instead of replacing
+them. The lists we extend (stylesheets, scripts, Markdown extensions, plugins) hold the
+inherited entries, then ours. The site is built into the unit's work folder (`site/`: Zensical
+refuses a site_dir outside the configuration's folder) and moved into place by `mesin`.
 """
 
 from __future__ import annotations
 
-import os
+import types
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +23,7 @@ from kinerja.situs import tampil
 
 DASAR = Path(__file__).parent / "templates" / "mkdocs-dasar.yml"
 EKSTENSI_WAJIB = ("attr_list", "tables", "toc")  # what the generated pages use
+SITE_DIR = "site"  # under the work folder, for every engine
 NAV_DIBANGKITKAN = [{"Beranda": "index.md"}, {"Pegawai": "pegawai/index.md"}, {"Matriks peran hasil": "matriks.md"},
                     {"Tim kerja": "tim/index.md"}]
 
@@ -59,6 +63,29 @@ def _tambah(inherited, ours: list) -> list:
     return items + [i for i in ours if _nama(i) not in names]
 
 
+def _gabung(induk: dict, anak: dict) -> dict:
+    """MkDocs' INHERIT merge: mappings merged key by key, anything else replaced."""
+    hasil = dict(induk)
+    for key, value in anak.items():
+        lama = hasil.get(key)
+        hasil[key] = _gabung(lama, value) if isinstance(lama, dict) and isinstance(value, dict) else value
+    return hasil
+
+
+class _Penulis(yaml.SafeDumper):
+    """Safe YAML, plus the `!!python/name:` values MkDocs configurations use (pymdownx emoji
+    functions, for instance), written back as they were read."""
+
+
+def _nama_python(dumper: yaml.SafeDumper, value) -> yaml.Node:
+    return dumper.represent_scalar(f"tag:yaml.org,2002:python/name:{value.__module__}.{value.__qualname__}", "")
+
+
+_Penulis.add_representer(types.FunctionType, _nama_python)
+_Penulis.add_representer(types.BuiltinFunctionType, _nama_python)
+_Penulis.add_multi_representer(type, _nama_python)
+
+
 def _nav_situs(pages: list[str]) -> list:
     """Navigation of the hand-written pages: top-level pages, then one section per folder."""
     top: list = []
@@ -73,7 +100,7 @@ def _nav_situs(pages: list[str]) -> list:
     return nav + top
 
 
-def tulis(kerja: Path, induk: Induk, unit: Unit, *, site: Path, aset: list[str], halaman_situs: list[str]) -> Path:
+def tulis(kerja: Path, induk: Induk, unit: Unit, *, aset: list[str], halaman_situs: list[str]) -> Path:
     """Write kerja/mkdocs.yml for one unit (its pages are in kerja/docs) and return its path."""
     theme = {"name": "material", "language": "id", "font": False}
     if induk.custom_dir is not None:
@@ -81,10 +108,9 @@ def tulis(kerja: Path, induk: Induk, unit: Unit, *, site: Path, aset: list[str],
     nav_situs = induk.data.get("nav") or _nav_situs(halaman_situs)
     plugins = induk.data.get("plugins")
     config = {
-        "INHERIT": str(induk.path) if induk.path == DASAR.resolve() else os.path.relpath(induk.path, kerja),
         "site_name": tampil.html(unit.nama),
         "docs_dir": "docs",
-        "site_dir": os.path.relpath(site, kerja),
+        "site_dir": SITE_DIR,
         "use_directory_urls": True,
         "theme": theme,
         "nav": NAV_DIBANGKITKAN + list(nav_situs),
@@ -98,9 +124,13 @@ def tulis(kerja: Path, induk: Induk, unit: Unit, *, site: Path, aset: list[str],
     hooks = [str(induk.path_dari(h)) for h in induk.data.get("hooks") or []]
     if hooks:
         config["hooks"] = hooks
+    watch = [str(induk.path_dari(w)) for w in induk.data.get("watch") or []]
+    if watch:
+        config["watch"] = watch
     kerja.mkdir(parents=True, exist_ok=True)
     path = kerja / "mkdocs.yml"
     text = ("# Ditulis oleh 'kinerja build'; jangan disunting: ubah mkdocs.yml repositori.\n"
-            + yaml.safe_dump(config, allow_unicode=True, sort_keys=False))
+            + f"# Dari {induk.path}\n"
+            + yaml.dump(_gabung(induk.data, config), Dumper=_Penulis, allow_unicode=True, sort_keys=False))
     path.write_text(text, encoding="utf-8")
     return path

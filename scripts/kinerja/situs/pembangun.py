@@ -1,6 +1,7 @@
 """The build of unit sites: for each unit, generate its Markdown pages and its mkdocs.yml
-into build/<unit>/, then run `mkdocs build` in its own process; units build in parallel
-(the next unit's pages are generated while earlier units' MkDocs processes run). Last, the
+into build/<unit>/, then run the site engine (`mesin`: MkDocs unless told otherwise) in its own
+process; units build in parallel (the next unit's pages are generated while earlier units'
+engine processes run). Last, the
 root page linking the units. Progress goes to stderr.
 
 Builds are incremental: a unit whose inputs are unchanged since it was last built into the
@@ -19,6 +20,7 @@ from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
+from importlib import metadata
 from pathlib import Path
 
 from kinerja import riwayat
@@ -89,7 +91,7 @@ def _halaman_situs(root: Path) -> Path:
     return sendiri if sendiri.is_dir() else render.SITUS_BAWAAN
 
 
-def tulis_docs(situs: halaman.Situs, kerja: Path, induk: konfigurasi.Induk, root: Path, site: Path) -> tuple[Path, int]:
+def tulis_docs(situs: halaman.Situs, kerja: Path, induk: konfigurasi.Induk, root: Path) -> tuple[Path, int]:
     """Generate one unit's docs folder and mkdocs.yml; return the configuration and the
     number of generated pages."""
     docs = kerja / "docs"
@@ -99,7 +101,7 @@ def tulis_docs(situs: halaman.Situs, kerja: Path, induk: konfigurasi.Induk, root
         halaman.semua_halaman(situs), situs.unit.kode, len(situs.pegawai)))
     aset = render.salin_aset(docs)
     halaman_situs = render.salin_situs(_halaman_situs(root), docs, induk.custom_dir)
-    config = konfigurasi.tulis(kerja, induk, situs.unit, site=site, aset=aset, halaman_situs=halaman_situs)
+    config = konfigurasi.tulis(kerja, induk, situs.unit, aset=aset, halaman_situs=halaman_situs)
     return config, jumlah
 
 
@@ -118,22 +120,25 @@ def _tulis_akar(pohon: Pohon, out: Path) -> None:
 
 
 def bangun(pohon: Pohon, *, out: Path, units: list[str] | None = None, hari_ini: date | None = None,
-           jobs: int | None = None) -> list[HasilUnit]:
+           jobs: int | None = None, engine: str = mesin.BAWAAN) -> list[HasilUnit]:
     """Build the site of each unit (default: all) into out/<unit>/ and the root page
     out/index.html; return the units built (those skipped as unchanged are left out).
 
     hari_ini: the day deadlines are checked against (default: today).
-    Raises KeluaranTidakSah for an out folder inside the records or the hand-written pages.
+    engine: the site engine (mesin.MESIN), part of every unit's key.
+    Raises mesin.MesinTidakAda for an engine that is not installed, KeluaranTidakSah for an out
+    folder inside the records or the hand-written pages.
     """
     records = pohon.records
     out = Path(out).resolve()
     root = records.resolve().parent  # the repository: its mkdocs.yml and site/ override the packaged ones
     kode_units = list(dict.fromkeys(units or pohon.units))
     periksa_keluaran(records, out, kode_units)
+    mesin.periksa(engine)
     induk = konfigurasi.Induk.dari_repositori(root)
     sejarah = riwayat.sejarah(rel_root(records), records)
     hari_ini = hari_ini or date.today()
-    umum = kunci.dasar(hari_ini, induk, _halaman_situs(root))
+    umum = kunci.dasar(hari_ini, induk, _halaman_situs(root)) + f"\0{engine} {metadata.version(engine)}"
     stempel = {kode: _folder_kerja(out, kode) / "kunci" for kode in kode_units}
     dibaca = {kode: kunci.dibaca(stempel[kode]) for kode in kode_units}  # what the last build looked up
     keys = kunci.units(umum, pohon, sejarah, out, kode_units, dibaca)
@@ -153,16 +158,16 @@ def bangun(pohon: Pohon, *, out: Path, units: list[str] | None = None, hari_ini:
             mulai = time.perf_counter()
             situs = halaman.Situs(arsip, rekap, kode, sejarah=sejarah, hari_ini=hari_ini)
             _lapor(f"unit {kode}: menulis halaman {len(situs.pegawai)} pegawai")
-            config, jumlah = tulis_docs(situs, stempel[kode].parent, induk, root, out / kode)
+            config, jumlah = tulis_docs(situs, stempel[kode].parent, induk, root)
             formulir.untuk_situs(pohon, kode, stempel[kode].parent / "docs", root)
             detik = time.perf_counter() - mulai
-            _lapor(f"unit {kode}: {jumlah} halaman ditulis dalam {detik:.1f} detik; mkdocs build berjalan")
+            _lapor(f"unit {kode}: {jumlah} halaman ditulis dalam {detik:.1f} detik; {engine} build berjalan")
             keys[kode] = kunci.units(umum, pohon, sejarah, out, [kode], {kode: situs.dibaca})[kode]
-            antre.append((kode, situs, jumlah, detik, pool.submit(mesin.mkdocs_build, config, hari_ini)))
+            antre.append((kode, situs, jumlah, detik, pool.submit(mesin.bangun, config, hari_ini, out / kode, engine)))
         for kode, situs, jumlah, detik, future in antre:
             detik_mkdocs = future.result()
             kunci.catat(stempel[kode], keys[kode], out / kode, situs.dibaca)
-            _lapor(f"unit {kode}: situs selesai di {out / kode} (mkdocs {detik_mkdocs:.1f} detik)")
+            _lapor(f"unit {kode}: situs selesai di {out / kode} ({engine} {detik_mkdocs:.1f} detik)")
             hasil.append(HasilUnit(kode, len(situs.pegawai), jumlah, detik, detik_mkdocs, out / kode))
     _tulis_akar(pohon, out)
     return hasil

@@ -8,6 +8,7 @@ browser, wherever it lands: a raw HTML block, a Markdown paragraph or an attribu
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
@@ -25,13 +26,18 @@ from kinerja import aturan
 _REFERENSI = {c: "\ufffd" for c in [*range(0x20), *range(0x7f, 0xa0)] if chr(c) != "\t"}
 _REFERENSI.update({ord(c): f"&#{ord(c)};" for c in "\\`*_{}[]()#+-!|~^=:$@<>&\"'\n"})
 _REFERENSI[ord("\r")] = ""
+# Codes (ids, periods, unit codes: common.schema.json's pattern) are inert as they are and stay
+# literal, so an anchor reads the same to every engine's link checker (`#skp-2025-rhk-3`, never
+# `rhk&#45;3`, which Zensical does not decode inside href).
+_KODE = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 
 def teks(value: object) -> Markup:
     """Record text (or any value) made inert for Markdown and HTML."""
     if isinstance(value, Markup):
         return value
-    return Markup(str(value).translate(_REFERENSI))
+    text = str(value)
+    return Markup(text if _KODE.fullmatch(text) else text.translate(_REFERENSI))
 
 
 def html(value: object) -> str:

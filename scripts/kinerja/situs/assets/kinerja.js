@@ -119,7 +119,48 @@
     });
   }
 
+  /* WCAG 2.1.1: a table wider than its box (ours and the theme's wrappers) is a region the
+     keyboard can reach and scroll; it stops being one when the window makes it fit. */
+  function judulDekat(el) {
+    for (var e = el; e && !e.classList.contains("md-typeset"); e = e.parentElement) {
+      for (var s = e.previousElementSibling; s; s = s.previousElementSibling) {
+        if (/^H[1-6]$/.test(s.tagName)) return s.textContent.replace(/\s+/g, " ").trim();
+      }
+    }
+    return "";
+  }
+
+  function pasangGeser() {
+    document.querySelectorAll(".kinerja-tabel-bungkus, .md-typeset__scrollwrap").forEach(function (el, i) {
+      var geser = el.scrollWidth > el.clientWidth + 1;
+      if (geser && !el.hasAttribute("tabindex")) {
+        el.setAttribute("tabindex", "0");
+        el.setAttribute("role", "region");
+        var judul = judulDekat(el);  /* a unique name per region: its number and nearest heading */
+        el.setAttribute("aria-label", "Tabel " + (i + 1) + (judul ? " (" + judul + ")" : "") + "; geser dengan tombol panah");
+        el.setAttribute("data-kinerja-geser", "");
+      } else if (!geser && el.hasAttribute("data-kinerja-geser")) {
+        ["tabindex", "role", "aria-label", "data-kinerja-geser"].forEach(function (a) { el.removeAttribute(a); });
+      }
+    });
+  }
+
+  /* WCAG 4.1.2: the theme's search dialog has no accessible name. */
+  function namaiPencarian() {
+    document.querySelectorAll(".md-search[role=dialog]:not([aria-label])").forEach(function (el) {
+      el.setAttribute("aria-label", "Pencarian");
+    });
+  }
+
+  var tungguUkuran = null;
+  window.addEventListener("resize", function () {
+    clearTimeout(tungguUkuran);
+    tungguUkuran = setTimeout(pasangGeser, 150);
+  });
+
   function pasang() {
+    namaiPencarian();
+    pasangGeser();
     document.querySelectorAll("table[data-kinerja-urut]").forEach(pasangUrut);
     document.querySelectorAll("[data-kinerja-saring]").forEach(pasangSaring);
     document.querySelectorAll("a[data-kinerja-cetak]").forEach(pasangCetak);
