@@ -265,6 +265,7 @@ class SitusPublik:
     rating_publik: bool
     umpan_balik_publik: bool
     tempat: str | None  # printed before signature dates
+    formulir: bool  # the unit's site has the /admin/ form editor (publikasi.formulir)
 
 
 MINIMUM_KELOMPOK = 5  # smallest group whose distribution counts are published (publikasi.minimum_kelompok)
@@ -317,7 +318,8 @@ class Situs:
         self.matriks = self._susun_matriks()
         self.riwayat = self._susun_riwayat(sejarah)
         self.publik = SitusPublik(publik.unit(self.unit), hari_ini, self.tahun, len(self.pegawai),
-                                  self.rating_publik, self.umpan_balik_publik, self._tempat(arsip))
+                                  self.rating_publik, self.umpan_balik_publik, self._tempat(arsip),
+                                  publikasi.get("formulir") is True)
 
     def _tempat(self, arsip: Arsip) -> str | None:
         """The place of signatures: the unit's own, else the repository's instansi.yaml (then a
