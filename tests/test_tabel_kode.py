@@ -53,6 +53,10 @@ def test_schema_enums_equal_the_tables(schema, path, table):
     assert _enum(schema, *path) == list(table)
 
 
+def test_status_periods_equal_the_table():
+    assert set(aturan.STATUS_PEGAWAI) in [set(e) for e in _cari(_skema("profil"), "enum")]
+
+
 def test_nested_enums_of_the_skp_equal_the_tables():
     enums = [set(e) - {None} for e in _cari(_skema("skp"), "enum")]
     for table in (aturan.JENIS_RHK, aturan.ASPEK, aturan.PERSPEKTIF):

@@ -165,6 +165,9 @@ PERSPEKTIF = {"penerima_layanan": "Penerima Layanan", "proses_bisnis": "Proses B
 JENIS_UMPAN_BALIK = {"umpan_balik": "Umpan balik", "dialog_kinerja": "Dialog kinerja",
                      "bimbingan": "Bimbingan kinerja", "konseling": "Konseling kinerja"}
 STATUS_SKP = {"draft": "Draf", "ditetapkan": "Ditetapkan"}
+STATUS_PEGAWAI = {"cpns": "CPNS", "tugas_belajar": "Tugas belajar", "cuti_besar": "Cuti besar",
+                  "cuti_melahirkan": "Cuti melahirkan", "cltn": "Cuti di luar tanggungan negara",
+                  "pemberhentian_sementara": "Pemberhentian sementara"}
 STATUS_EVALUASI = {"draft": "Draf", "final": "Final"}
 
 

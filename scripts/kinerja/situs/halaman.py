@@ -205,6 +205,8 @@ class AngkaKreditTampil:
     predikat: str
     angka_kredit: Fraction
     kumulatif: Fraction
+    kebutuhan: int | None  # cumulative points the next rank or level needs (None: unknown)
+    kurang: Fraction | None  # still needed
 
 
 @dataclass(frozen=True)
@@ -221,6 +223,7 @@ class SKPTampil:
     angka_kredit: AngkaKreditTampil | None
     dokumen: str
     berkas: str  # the SKP folder, relative to the repository root
+    orang_revisi: list[Orang]  # who approved each revision (skp.revisi), in order
 
 
 @dataclass(frozen=True)
@@ -627,11 +630,13 @@ def _skp(situs: Situs, pegawai: Pegawai, skp: SKP) -> SKPTampil:
     intervensi = {r.rhk.id: r.intervensi for r in rhk_rows}
     evaluasi = [_evaluasi(situs, skp, periode, intervensi) for periode in sorted(skp.evaluasi, key=urutan.index)]
     a = situs.angka_kredit.get((skp.nip, skp.folder)) if situs.rating_publik else None
-    ak = AngkaKreditTampil(skp.folder, a.jenjang, a.bulan, a.predikat, a.angka_kredit, a.kumulatif) if a else None
+    ak = (AngkaKreditTampil(skp.folder, a.jenjang, a.bulan, a.predikat, a.angka_kredit, a.kumulatif, a.kebutuhan,
+                            a.kurang) if a else None)
     return SKPTampil(publik.skp(skp), jangkar("skp", skp.folder), tampil.judul_skp(skp.folder),
                      situs.orang(skp.penilai.nip, skp.penilai), situs.atasan_penilai(skp), rhk_rows,
                      _perilaku(skp, None, situs.umpan_balik_publik), umpan, evaluasi, ak,
-                     url_dokumen(pegawai.nip, skp.folder), skp.sumber.file.rsplit("/", 1)[0])
+                     url_dokumen(pegawai.nip, skp.folder), skp.sumber.file.rsplit("/", 1)[0],
+                     [situs.orang(r.disetujui_oleh) for r in skp.revisi])
 
 
 def _umpan_balik(situs: Situs, skp: SKP, u: UmpanBalik) -> UmpanBalikTampil:
@@ -687,6 +692,7 @@ class BarisPeriode:
     final: int
     draf: int
     belum: list[Orang]
+    absen: list[tuple[Orang, str]]  # not owed: away for the whole period, with the reason
 
 
 def _kemajuan_skp(situs: Situs) -> dict:
@@ -715,10 +721,13 @@ def _kemajuan_evaluasi(situs: Situs) -> list[BarisPeriode]:
         mulai, selesai = aturan.rentang_periode(situs.tahun, periode)
         lewat = selesai < situs.hari_ini
         wajib = final = draf = 0
-        belum = []
+        belum, absen = [], []
         for p in situs.pegawai:
             daftar = [s for s in situs.skp_tahun(p.nip, situs.tahun) if s.mulai <= selesai and mulai <= s.selesai]
-            if not daftar:
+            masa = p.absen(mulai, selesai)
+            if masa is not None and daftar:
+                absen.append((situs.orang(p.nip), aturan.STATUS_PEGAWAI[masa.jenis]))
+            if not daftar or masa is not None:
                 continue
             wajib += 1
             status = {s.evaluasi[periode].status for s in daftar if periode in s.evaluasi}
@@ -728,7 +737,8 @@ def _kemajuan_evaluasi(situs: Situs) -> list[BarisPeriode]:
                 draf += "draft" in status
                 if lewat:
                     belum.append(situs.orang(p.nip))
-        rows.append(BarisPeriode(periode, aturan.PERIODE[periode], selesai, lewat, wajib, final, draf, belum))
+        rows.append(BarisPeriode(periode, aturan.PERIODE[periode], selesai, lewat, wajib, final, draf, belum,
+                                 absen))
     return rows
 
 

@@ -62,6 +62,14 @@ class RHKPublik(NamedTuple):
     penugasan_dari: str | None
     indikator: tuple[IKIPublik, ...]
     index: int
+    berlaku_mulai: date | None  # added by a revision on this day
+    berlaku_sampai: date | None  # dropped by a revision after this day
+
+
+class RevisiPublik(NamedTuple):
+    tanggal: date
+    alasan: str
+    disetujui_oleh: str
 
 
 class SKPPublik(NamedTuple):
@@ -77,6 +85,7 @@ class SKPPublik(NamedTuple):
     pegawai: IdentitasPublik
     penilai: IdentitasPublik
     lampiran: dict
+    revisi: tuple[RevisiPublik, ...]  # the plan's revision history, oldest first
 
 
 def unit(u: Unit) -> UnitPublik:
@@ -96,8 +105,10 @@ def iki(i: IKI) -> IKIPublik:
 
 
 def rhk(r: RHK) -> RHKPublik:
-    return _salin(RHKPublik, r, indikator=tuple(iki(i) for i in r.indikator))
+    return _salin(RHKPublik, r, indikator=tuple(iki(i) for i in r.indikator), berlaku_mulai=r.berlaku.mulai,
+                  berlaku_sampai=r.berlaku.sampai)
 
 
 def skp(s: SKP) -> SKPPublik:
-    return _salin(SKPPublik, s, pegawai=identitas(s.pegawai), penilai=identitas(s.penilai))
+    return _salin(SKPPublik, s, pegawai=identitas(s.pegawai), penilai=identitas(s.penilai),
+                  revisi=tuple(_salin(RevisiPublik, r) for r in s.revisi))
