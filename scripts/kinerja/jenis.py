@@ -25,11 +25,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kinerja.yamlio import NIP
+
 Parts = tuple[str, ...]  # a path below records/
 Kunci = tuple[str, ...]  # a key one group's checks read of another's records
 
 KODE_UNIT = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
-NIP_FOLDER = re.compile(r"[0-9]{18}")
 FOLDER_SKP = re.compile(r"([0-9]{4})(?:-([2-9]|[1-9][0-9]+))?")
 BERKAS_PERIODE = re.compile(r"(tw[1-4]|b(?:0[1-9]|1[0-2])|tahunan)\.yaml")
 BERKAS_TAHUN = re.compile(r"([0-9]{4})\.yaml")
@@ -113,7 +114,7 @@ def _folder_salah(parts: Parts) -> str | None:
     if len(parts) > 1 and not KODE_UNIT.fullmatch(parts[0]):
         return f"Nama folder unit '{parts[0]}' tidak sah: pakai huruf kecil, angka dan tanda hubung."
     if len(parts) >= 4 and parts[1] == "pegawai":
-        if not NIP_FOLDER.fullmatch(parts[2]):
+        if not NIP.match(parts[2]):
             return f"Nama folder pegawai '{parts[2]}' tidak sah: harus NIP 18 angka."
         if len(parts) >= 5 and parts[3] != "potensi" and not FOLDER_SKP.fullmatch(parts[3]):
             return f"Nama folder SKP '{parts[3]}' tidak sah: tulis <tahun> atau <tahun>-<n> (n mulai 2)."
@@ -131,7 +132,7 @@ def kenali(parts: Parts) -> tuple[str | None, str | None]:
         # only: answered once per shape (a tree of 100,000 files has a few thousand).
         if len(parts) < 3 or parts[1] != "pegawai":
             return _kenali_bentuk((_UNIT_CONTOH,) + parts[1:])
-        if NIP_FOLDER.fullmatch(parts[2]):
+        if NIP.match(parts[2]):
             return _kenali_bentuk((_UNIT_CONTOH, parts[1], _NIP_CONTOH) + parts[3:])
     return _kenali(parts)
 

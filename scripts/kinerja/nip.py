@@ -8,10 +8,10 @@ digits of an NI PPPK differ between sources, so they are not checked.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
-POLA = re.compile(r"[0-9]{18}")
+from kinerja.yamlio import NIP
+
 TAHUN_LAHIR_TERAWAL = 1900
 USIA_PENGANGKATAN = 18
 
@@ -20,7 +20,7 @@ def masalah_nip(nip: str, jenis_asn: str = "pns", hari_ini: date | None = None) 
     """Why nip is not a plausible NIP (jenis_asn "pns") or NI PPPK ("pppk"), or None.
 
     hari_ini: the day "the future" is counted from (today by default)."""
-    if not POLA.fullmatch(nip):
+    if not NIP.match(nip):
         return "harus 18 angka"
     hari_ini = hari_ini or date.today()
     try:

@@ -143,16 +143,16 @@ def daftar_di(top: Path, rev: str, folders: list[str]) -> list[str]:
     return [name for name in out.decode("utf-8", "replace").split("\0") if name]
 
 
-def baca_di(top: Path, rev: str, paths: list[str]) -> dict[str, bytes]:
-    """The content of each path (relative to top) in commit rev, read by one `git cat-file --batch`.
-    Paths that do not exist there are left out."""
-    paths = [p for p in dict.fromkeys(paths) if "\n" not in p]
-    if not paths:
+def _cat_file(top: Path, objek: list[str]) -> dict[str, bytes]:
+    """The content of each object name (a blob id, "<rev>:<path>", ":<path>" for the index) that
+    names a blob, read by one `git cat-file --batch`; missing ones are left out."""
+    objek = [o for o in dict.fromkeys(objek) if "\n" not in o]
+    if not objek:
         return {}
-    out = _git(top, "cat-file", "--batch", input_="".join(f"{rev}:{p}\n" for p in paths).encode("utf-8"))
+    out = _git(top, "cat-file", "--batch", input_="".join(f"{o}\n" for o in objek).encode("utf-8"))
     result: dict[str, bytes] = {}
     pos = 0
-    for path in paths:
+    for nama in objek:
         end = out.index(b"\n", pos)
         header = out[pos:end].split(b" ")
         pos = end + 1
@@ -160,9 +160,16 @@ def baca_di(top: Path, rev: str, paths: list[str]) -> dict[str, bytes]:
             continue
         size = int(header[2])
         if header[1] == b"blob":
-            result[path] = out[pos:pos + size]
+            result[nama] = out[pos:pos + size]
         pos += size + 1
     return result
+
+
+def baca_di(top: Path, rev: str, paths: list[str]) -> dict[str, bytes]:
+    """The content of each path (relative to top) in commit rev ("" for the index); paths that do
+    not exist there are left out."""
+    found = _cat_file(top, [f"{rev}:{p}" for p in paths])
+    return {nama.split(":", 1)[1]: raw for nama, raw in found.items()}
 
 
 class Pencarian:
@@ -245,20 +252,5 @@ class PembacaDaftar:
 
 
 def baca_blob(top: Path, blobs: list[str]) -> dict[str, bytes]:
-    """The content of each blob id, read by one `git cat-file --batch`."""
-    ids = list(dict.fromkeys(blobs))
-    if not ids:
-        return {}
-    out = _git(top, "cat-file", "--batch", input_="".join(f"{b}\n" for b in ids).encode())
-    result: dict[str, bytes] = {}
-    pos = 0
-    for blob in ids:
-        end = out.index(b"\n", pos)
-        header = out[pos:end].split(b" ")
-        pos = end + 1
-        if len(header) != 3:
-            continue
-        size = int(header[2])
-        result[blob] = out[pos:pos + size]
-        pos += size + 1
-    return result
+    """The content of each blob id."""
+    return _cat_file(top, blobs)

@@ -33,6 +33,7 @@ import yaml
 
 from kinerja import jenis, schema
 from kinerja.galat import GalatPemakaian
+from kinerja.yamlio import NIP
 
 Parts = jenis.Parts
 BACKENDS = ("github", "gitlab", "gitea", "proxy")
@@ -160,7 +161,7 @@ def _label(kind: str, folder: Parts, nama: dict[str, str]) -> str:
     """A collection's label: the kind's title, then who and which SKP its folder names."""
     kata = [jenis.REGISTRI[kind].judul]
     for part in folder[1:]:
-        kata.append(nama.get(part, part) if jenis.NIP_FOLDER.fullmatch(part) else part)
+        kata.append(nama.get(part, part) if NIP.match(part) else part)
     return " · ".join(k for k in kata if k not in ("pegawai", kind))
 
 
