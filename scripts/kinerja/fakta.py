@@ -205,18 +205,27 @@ class Fakta:
         return HasilPenilaian(pegawai, skp, evaluasi, penilaian, pimpinan, penetapan, keberatan, semula)
 
     def unit_kurva(self, skp: SKP, periode: str) -> str | None:
-        """The unit in whose curve an evaluation counts: its appraiser's unit at the period's end
-        when that is the employee's unit or its parent (a unit head counts in the parent's curve);
-        an appraiser elsewhere or outside the records leaves it in the employee's unit, except a
-        unit head's, which counts in no curve here (never in their own unit's)."""
+        """The unit in whose curve an evaluation counts: the employee's own unit, except a unit
+        head's, which counts in the parent unit's curve when their appraiser belonged to the parent
+        at the period's end, and otherwise in no curve here (never in their own unit's)."""
         akhir = akhir_periode(skp, periode)
         unit = self.unit(skp.unit)
-        sendiri = unit is not None and unit.kepala(akhir) == skp.nip
+        if unit is None or unit.kepala(akhir) != skp.nip:
+            return skp.unit
         tempat = self.unit_pada(skp.penilai_evaluasi(skp.evaluasi[periode]), akhir)
-        if tempat is not None and tempat in (skp.unit, unit.induk if unit else None) and not (
-                sendiri and tempat == skp.unit):
-            return tempat
-        return None if sendiri else skp.unit
+        return tempat if tempat is not None and tempat == unit.induk else None
+
+    def kepala_anak(self, kode: str, tahun: int) -> list[Pegawai]:
+        """Everyone who headed a child unit (any term), with an SKP of the year: the only people of
+        other units whose evaluations can count in this unit's curve."""
+        found = []
+        for anak in self.anak_unit(kode):
+            unit = self.unit(anak)
+            for nip in sorted({m.nip for m in unit.masa_pimpinan} if unit else ()):
+                pegawai = self.pegawai(anak, nip)
+                if pegawai is not None and any(s.tahun == tahun for s in pegawai.skp):
+                    found.append(pegawai)
+        return found
 
     def anggota(self, unit: str, tahun: int) -> list[Pegawai]:
         """The unit's employees with an SKP folder of that year, by NIP."""
@@ -238,7 +247,7 @@ class Fakta:
         kode, tahun = organisasi.unit, organisasi.tahun
         self._baca("organisasi", kode, str(tahun))
         jumlah = dict.fromkeys(aturan.PREDIKAT, 0)
-        calon = [p for unit in [kode, *self.anak_unit(kode)] for p in self.anggota(unit, tahun)]
+        calon = [*self.anggota(kode, tahun), *self.kepala_anak(kode, tahun)]
         for pegawai in calon:
             skp = self.skp_kurva(pegawai, tahun, penetapan.periode)
             if skp is not None and self.unit_kurva(skp, penetapan.periode) == kode:

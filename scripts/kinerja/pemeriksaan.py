@@ -327,8 +327,7 @@ class Pohon:
             terdahulu[group] = ([Diagnostik(*d) for d in entry[0]], frozenset(entry[1]))
         periksa = self.terdampak(changed, {g: dibaca for g, (_, dibaca) in terdahulu.items()})
         if periksa:
-            muat = set(periksa) | {provider for g in periksa if g in terdahulu
-                                   for key in terdahulu[g][1] for provider in self.penyedia.get(key, ())}
+            muat = set(periksa) | self._penyedia_bacaan(periksa, {g: keys for g, (_, keys) in terdahulu.items()})
             _, _, loading = self._jalankan(set(periksa), muat)
             terdahulu.update(self._per_kelompok(periksa, loading))
         return {g: terdahulu[g] for g in self.kelompok}, not changed
@@ -367,11 +366,17 @@ class Pohon:
         """The model of just these groups' records."""
         return arsip.bangun(self._muat(sorted(groups)))[0]
 
-    def model_sekitar(self, groups: set[str]) -> tuple[Arsip, Fakta]:
+    def model_sekitar(self, groups: set[str], dibaca: dict[str, frozenset] | None = None) -> tuple[Arsip, Fakta]:
         """A model in which everything about these groups is as in the whole tree: them and
-        every group their checks read, loaded to a fixed point."""
-        model, fakta, _ = self._jalankan(set(groups), set(groups))
+        every group their checks read, loaded to a fixed point (starting from the groups that
+        provide the keys `dibaca` says they read, when known, which spares most rounds)."""
+        muat = set(groups) | self._penyedia_bacaan(groups, dibaca or {})
+        model, fakta, _ = self._jalankan(set(groups), muat)
         return model, fakta
+
+    def _penyedia_bacaan(self, groups, dibaca: dict[str, frozenset]) -> set[str]:
+        """The groups that provide a key these groups read (as far as dibaca knows)."""
+        return {provider for g in groups for key in dibaca.get(g, ()) for provider in self.penyedia.get(key, ())}
 
 
 def muat_semua(records: Path, cache: tembolok.Tembolok | None = None, progres: bool = False):

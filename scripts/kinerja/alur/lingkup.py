@@ -106,9 +106,10 @@ class Sisi:
                 for penetapan in aturan.urutkan_penetapan(organisasi.penetapan)]
 
 
-def sisi(pohon: Pohon, groups: set[str]) -> Sisi:
+def sisi(pohon: Pohon, groups: set[str], dibaca: dict[str, frozenset]) -> Sisi:
+    """One side modelled around the groups (dibaca: the keys they read, to start loading from)."""
     present = groups & set(pohon.kelompok)
-    model, fakta = pohon.model_sekitar(present)
+    model, fakta = pohon.model_sekitar(present, dibaca)
     return Sisi(model, fakta, present)
 
 
@@ -146,8 +147,8 @@ def tinjau(records: Path, rev: str, cache: Tembolok | None = None) -> Tinjauan:
     diagnostik, _ = pohon.validasi()
     changed = {perubahan.rel(p) for p in perubahan.berkas}
     terdampak = pohon.terdampak(changed, pohon.dibaca)
-    return Tinjauan(perubahan, pohon, diagnostik, terdampak, sisi(pohon, terdampak),
-                    sisi(Pohon(records, cache, revisi=perubahan.dasar), terdampak))
+    return Tinjauan(perubahan, pohon, diagnostik, terdampak, sisi(pohon, terdampak, pohon.dibaca),
+                    sisi(Pohon(records, cache, revisi=perubahan.dasar), terdampak, pohon.dibaca))
 
 
 def unit_terdampak(records: Path, rev: str, cache: Tembolok | None = None) -> list[str]:
