@@ -18,11 +18,4 @@ if [ ! -x node_modules/.bin/decap-server ]; then
   npm install --no-save --no-package-lock --no-audit --no-fund --ignore-scripts --loglevel=error \
     "decap-server@$DECAP_SERVER" >/dev/null
 fi
-if ! grep -qs "\"version\": \"$DECAP_CMS\"" node_modules/decap-cms/package.json; then
-  tmp="$(mktemp -d)"
-  (cd "$tmp" && npm pack --silent "decap-cms@$DECAP_CMS" >/dev/null)
-  rm -rf node_modules/decap-cms
-  mkdir -p node_modules/decap-cms
-  tar xzf "$tmp/decap-cms-$DECAP_CMS.tgz" -C node_modules/decap-cms --strip-components=1
-  rm -rf "$tmp"
-fi
+bash scripts/npm-pack.sh decap-cms "$DECAP_CMS"

@@ -62,12 +62,6 @@ def _pegawai(parts: Parts) -> frozenset[Kunci]:
     return frozenset({("pegawai", parts[0], parts[2])})
 
 
-def tahun_folder(folder: str) -> int | None:
-    """The year of an SKP folder name ("2026" or "2026-2"), or None."""
-    match = FOLDER_SKP.fullmatch(folder)
-    return int(match.group(1)) if match else None
-
-
 REGISTRI: dict[str, Jenis] = {j.nama: j for j in (
     Jenis("instansi", "instansi.yaml", "Instansi", None,
           lambda p: p == ("instansi.yaml",),

@@ -427,14 +427,6 @@ class Arsip:
     def pegawai_nip(self, nip: str) -> list[Pegawai]:
         return self.per_nip.get(nip, [])
 
-    def skp_aktif(self, nip: str, pada: date) -> SKP | None:
-        """The SKP of nip whose period contains the given day, if any is in the tree."""
-        for pegawai in self.pegawai_nip(nip):
-            for skp in pegawai.skp:
-                if skp.mulai <= pada <= skp.selesai:
-                    return skp
-        return None
-
     def skp_tahun(self, nip: str, tahun: int) -> list[SKP]:
         return [s for p in self.pegawai_nip(nip) for s in p.skp if s.tahun == tahun]
 
