@@ -52,12 +52,19 @@ def pohon(tmp_path_factory) -> tuple[Path, int]:
     return records, tulis_sintetis(records, PEGAWAI, UNIT, seed=SEED)
 
 
+def _baca(path: Path):
+    """One file loaded with PyYAML's safe C loader (the pure-Python one takes seconds per tree)."""
+    return yaml.load(path.read_bytes(), Loader=yaml.CSafeLoader)
+
+
+def _baca_semua(records: Path) -> dict[Path, object]:
+    """Every file of the tree, relative to records/."""
+    return {p.relative_to(records): _baca(p) for p in sorted(records.rglob("*.yaml"))}
+
+
 @pytest.fixture(scope="module")
 def rekaman(pohon) -> dict[Path, object]:
-    """Every file of the tree, relative to records/, loaded with PyYAML's safe (C) loader."""
-    records, _ = pohon
-    return {p.relative_to(records): yaml.load(p.read_bytes(), Loader=yaml.CSafeLoader)
-            for p in sorted(records.rglob("*.yaml"))}
+    return _baca_semua(pohon[0])
 
 
 def _pilih(rekaman: dict[Path, object], jenis: str) -> dict[Path, dict]:
@@ -245,13 +252,13 @@ def test_evaluations_feedback_and_organisation_dates(rekaman):
 def test_objections_decided_by_the_penilai_own_penilai(tmp_path):
     records = tmp_path / "records"
     tulis_sintetis(records, 400, 5, seed=3)
-    profil = {p.parent.name: yaml.safe_load(p.read_text(encoding="utf-8"))
+    profil = {p.parent.name: _baca(p)
               for p in records.glob("*/pegawai/*/profil.yaml")}
     berkas = sorted(records.glob("*/pegawai/*/*/keberatan/*.yaml"))
     assert berkas
     for path in berkas:
-        keberatan = yaml.safe_load(path.read_text(encoding="utf-8"))
-        tahunan = yaml.safe_load((path.parent.parent / "evaluasi" / "tahunan.yaml").read_text(encoding="utf-8"))
+        keberatan = _baca(path)
+        tahunan = _baca(path.parent.parent / "evaluasi" / "tahunan.yaml")
         assert keberatan["evaluasi"] == path.stem == "tahunan"
         assert tahunan["tanggal"] < keberatan["diajukan"] <= tahunan["tanggal"] + timedelta(days=14)
         penilai = tahunan.get("penilai", profil[path.parts[-4]]["penilai"])
@@ -266,8 +273,7 @@ def test_history_keys_head_terms_absences_balances_revisions_and_appraisers(tmp_
     appraiser (the SKP appraiser's superior, from TW III on)."""
     records = tmp_path / "records"
     tulis_sintetis(records, 400, 12, seed=3)
-    rekaman = {p.relative_to(records): yaml.safe_load(p.read_text(encoding="utf-8"))
-               for p in records.rglob("*.yaml")}
+    rekaman = _baca_semua(records)
     profil = {doc["nip"]: doc for doc in _pilih(rekaman, "profil").values()}
     lists = [doc["pimpinan"] for doc in _pilih(rekaman, "unit").values() if isinstance(doc["pimpinan"], list)]
     assert lists
