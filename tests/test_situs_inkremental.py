@@ -3,6 +3,7 @@ pages does rebuild it, and a warm build leaves exactly the files a clean build w
 
 from __future__ import annotations
 
+import html
 import os
 import shutil
 from datetime import date
@@ -196,3 +197,42 @@ def test_team_pages_rebuild_with_the_other_units_records_they_read(tmp_path, rep
     assert _bangun(records, out)[0] == ["bagian-pengembangan-pegawai", "biro-sdm"]
     maya = out / "bagian-pengembangan-pegawai" / "pegawai" / "198612032010032003" / "index.html"
     assert "Tim Penguatan Baru" in maya.read_text(encoding="utf-8")
+
+
+def _unescape(path: Path) -> str:
+    return html.unescape(path.read_text(encoding="utf-8"))
+
+
+def test_edit_links_follow_the_origin_remote_and_its_change_rebuilds(sah):
+    """No remote: no edit link anywhere. A GitHub origin: each record's editor URL; another
+    remote (a GitLab host) rebuilds every unit with its URLs."""
+    repo, out = sah.parent, sah.parent / "build" / "site"
+    _bangun(sah, out)
+    assert not [p for p in out.rglob("*.html") if "kinerja-sunting" in p.read_text(encoding="utf-8")]
+    RepoGit(repo).git("remote", "add", "origin", "git@github.com:contoh/kinerja.git")
+    assert _bangun(sah, out)[0] == ["biro-sdm", "sekretariat"]
+    page = _unescape(out / "biro-sdm" / "pegawai" / NIP_STAF / "index.html")
+    web = "https://github.com/contoh/kinerja/edit/main/records/biro-sdm/"
+    for berkas in (f"pegawai/{NIP_STAF}/profil.yaml", f"pegawai/{NIP_STAF}/2026/skp.yaml"):
+        assert f'href="{web}{berkas}" aria-label="Sunting di GitHub: records/biro-sdm/{berkas}"' in page
+    assert f"{web}unit.yaml" in _unescape(out / "biro-sdm" / "index.html")
+    assert f"{web}organisasi/2026.yaml" in _unescape(out / "biro-sdm" / "index.html")
+    RepoGit(repo).git("remote", "set-url", "origin", "https://gitlab.kemen.go.id/sdm/kinerja.git")
+    assert _bangun(sah, out)[0] == ["biro-sdm", "sekretariat"]
+    assert "https://gitlab.kemen.go.id/sdm/kinerja/-/edit/main/records/biro-sdm/unit.yaml" in \
+        _unescape(out / "biro-sdm" / "index.html")
+
+
+def test_links_to_another_units_people_follow_the_units_built_beside(sah):
+    """biro-sdm's head is appraised by sekretariat's head: built together, the page links to the
+    appraiser's page there; biro-sdm built alone (sekretariat's older site left in place) links
+    to no page of sekretariat's, and that change of what is linkable rebuilds it."""
+    out = sah.parent / "build" / "site"
+    tujuan = f'href="../../../sekretariat/pegawai/{NIP_SEKJEN}/"'
+    halaman = out / "biro-sdm" / "pegawai" / NIP_KEPALA / "index.html"
+    _bangun(sah, out)
+    assert tujuan in halaman.read_text(encoding="utf-8")
+    assert _bangun(sah, out, units=["biro-sdm"])[0] == ["biro-sdm"]
+    assert tujuan not in halaman.read_text(encoding="utf-8")
+    assert 'href="../sekretariat/"' in (out / "biro-sdm" / "index.html").read_text(encoding="utf-8")  # its home
+    assert _bangun(sah, out, units=["biro-sdm"])[0] == []
