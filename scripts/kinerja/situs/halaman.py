@@ -723,7 +723,7 @@ def halaman_pegawai(situs: Situs, pegawai: Pegawai) -> Halaman:
 
 
 def halaman_dokumen(situs: Situs, pegawai: Pegawai, skp: SKPTampil) -> Halaman:
-    return Halaman(f"pegawai/{pegawai.nip}/skp-{skp.skp.folder}.md", "dokumen.md", {
+    return Halaman(f"pegawai/{pegawai.nip}/skp-{skp.skp.folder}/index.md", "dokumen.md", {
         "situs": situs.publik, "p": publik.pegawai(pegawai), "s": skp, "jpt": pegawai.jenis_jabatan.startswith("jpt"),
     })
 
@@ -898,7 +898,7 @@ def halaman_daftar(situs: Situs) -> Halaman:
 
 
 def halaman_matriks(situs: Situs) -> Halaman:
-    return Halaman("matriks.md", "matriks.md",
+    return Halaman("matriks/index.md", "matriks.md",
                    {"situs": situs.publik, "matriks": sorted(situs.matriks.items(), reverse=True)})
 
 

@@ -25,7 +25,8 @@ DASAR = Path(__file__).parent / "templates" / "mkdocs-dasar.yml"
 EKSTENSI_WAJIB = ("attr_list", "tables", "toc")  # what the generated pages use
 SITE_DIR = "site"  # under the work folder, for every engine
 AKSI_SUNTING = ("content.action.edit", "content.action.view")  # the theme's edit buttons: off (see _tema)
-NAV_DIBANGKITKAN = [{"Beranda": "index.md"}, {"Pegawai": "pegawai/index.md"}, {"Matriks peran hasil": "matriks.md"},
+NAV_DIBANGKITKAN = [{"Beranda": "index.md"}, {"Pegawai": "pegawai/index.md"},
+                    {"Matriks peran hasil": "matriks/index.md"},
                     {"Tim kerja": "tim/index.md"}]
 
 
