@@ -204,13 +204,24 @@ def _unescape(path: Path) -> str:
 
 
 def test_edit_links_follow_the_origin_remote_and_its_change_rebuilds(sah):
-    """No remote: no edit link anywhere. A GitHub origin: each record's editor URL; another
-    remote (a GitLab host) rebuilds every unit with its URLs."""
+    """No remote: no edit link anywhere. A GitHub origin: each record's and hand-written page's
+    editor URL, and no theme edit button; another remote (a GitLab host) rebuilds every unit
+    with its URLs. The repository's site_url gives each unit its own, the 404 page's base."""
     repo, out = sah.parent, sah.parent / "build" / "site"
+    (repo / "mkdocs.yml").write_text("site_name: Uji\nsite_url: https://kinerja.uji.go.id/\ntheme:\n  name: material\n"
+                                     "  features: [content.action.edit, navigation.top]\n", encoding="utf-8")
+    (repo / "site").mkdir()
+    (repo / "site" / "bantuan.md").write_text("# Bantuan\n\nHubungi bagian kepegawaian.\n", encoding="utf-8")
     _bangun(sah, out)
     assert not [p for p in out.rglob("*.html") if "kinerja-sunting" in p.read_text(encoding="utf-8")]
     RepoGit(repo).git("remote", "add", "origin", "git@github.com:contoh/kinerja.git")
     assert _bangun(sah, out)[0] == ["biro-sdm", "sekretariat"]
+    config = (repo / "build" / "biro-sdm" / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "site_url: https://kinerja.uji.go.id/biro-sdm/" in config  # the 404 page's base: /biro-sdm/
+    assert 'href="/biro-sdm/assets/' in (out / "biro-sdm" / "404.html").read_text(encoding="utf-8")
+    assert not [p for p in out.rglob("*.html") if 'rel="edit"' in p.read_text(encoding="utf-8")]  # no theme button
+    assert 'href="https://github.com/contoh/kinerja/edit/main/site/bantuan.md"' in \
+        _unescape(out / "biro-sdm" / "bantuan" / "index.html")  # a hand-written page of the repository
     page = _unescape(out / "biro-sdm" / "pegawai" / NIP_STAF / "index.html")
     web = "https://github.com/contoh/kinerja/edit/main/records/biro-sdm/"
     for berkas in (f"pegawai/{NIP_STAF}/profil.yaml", f"pegawai/{NIP_STAF}/2026/skp.yaml"):
