@@ -146,8 +146,14 @@ def test_another_units_records_that_the_pages_read_rebuild_the_unit(tmp_path, re
     ganti(skp, "berkelas dunia", "melayani")  # and changes
     assert _bangun(sah, out)[0] == ["biro-sdm", "sekretariat"]
     assert "birokrasi kepegawaian yang melayani" in kepala.read_text(encoding="utf-8")
-    ganti(sah / "sekretariat" / "unit.yaml", "nama: ", "nama: Unit Baru ")
+    baru = sah / "sekretariat" / "pegawai" / "198501012010011001" / "profil.yaml"  # someone biro-sdm never names
+    baru.parent.mkdir()
+    baru.write_text((baru.parents[1] / NIP_SEKJEN / "profil.yaml").read_text(encoding="utf-8").replace(
+        NIP_SEKJEN, "198501012010011001").replace("penilai: \"196805121990031001\"", f'penilai: "{NIP_SEKJEN}"'),
+        encoding="utf-8")
     assert _bangun(sah, out)[0] == ["sekretariat"]
+    ganti(sah / "sekretariat" / "unit.yaml", "nama: ", "nama: Unit Baru ")
+    assert _bangun(sah, out)[0] == ["biro-sdm", "sekretariat"]  # biro-sdm's home names its parent unit
 
 
 def test_a_failed_build_is_not_taken_for_a_built_site(sah, monkeypatch):
@@ -174,9 +180,8 @@ def test_root_page_follows_units_not_rebuilt(sah):
     assert 'href="sekretariat/"' in (out / "index.html").read_text(encoding="utf-8")
 
     ganti(sah / "sekretariat" / "unit.yaml", "nama: ", "nama: Unit Baru ")
-    built, _ = _bangun(sah, out, units=["biro-sdm"])
-    assert built == []  # biro-sdm's pages do not read another unit's records
-    assert "Unit Baru" in (out / "index.html").read_text(encoding="utf-8")
+    assert _bangun(sah, out, units=["biro-sdm"])[0] == ["biro-sdm"]  # its home names its parent unit, now beside it
+    assert "Unit Baru" in (out / "index.html").read_text(encoding="utf-8")  # sekretariat itself not rebuilt
 
 
 def test_team_pages_rebuild_with_the_other_units_records_they_read(tmp_path, repo_git):
