@@ -510,7 +510,8 @@ class Situs:
                     else:
                         key = (skp.tahun, sasaran.nip, "", sasaran.rhk_id)
                         row = BarisMatriks(jangkar("m", skp.tahun, sasaran.nip, sasaran.rhk_id),
-                                           self.orang(sasaran.nip, skp.penilai), sasaran.rhk_id, target, None)
+                                           self.orang(sasaran.nip, skp.penilai), sasaran.rhk_id, target,
+                                           self.url_sasaran(sasaran))
                     baris.setdefault(key, row).kontribusi.append(
                         Kontribusi(self.orang(pegawai.nip), skp.folder, publik.rhk(rhk)))
         # Leaders in the unit get a row for every RHK of theirs, contributed to or not.
