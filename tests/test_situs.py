@@ -140,8 +140,9 @@ def records(tmp_path: Path) -> Path:
 def test_pages_of_a_unit(tmp_path, records):
     docs = tulis(tmp_path, records)
     pages = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
-    assert pages == ["index.md", "matriks.md", f"pegawai/{NIP_KEPALA}/index.md", f"pegawai/{NIP_KEPALA}/skp-2026.md",
-                     f"pegawai/{NIP_STAF}/index.md", f"pegawai/{NIP_STAF}/skp-2026.md", "pegawai/index.md",
+    assert pages == ["index.md", "matriks/index.md", f"pegawai/{NIP_KEPALA}/index.md",
+                     f"pegawai/{NIP_KEPALA}/skp-2026/index.md",
+                     f"pegawai/{NIP_STAF}/index.md", f"pegawai/{NIP_STAF}/skp-2026/index.md", "pegawai/index.md",
                      "tim/index.md"]
     staf = (docs / "pegawai" / NIP_STAF / "index.md").read_text(encoding="utf-8")
     assert staf.startswith('---\ntitle: "Sari Wulandari, S.Kom."\n---\n')
@@ -194,7 +195,7 @@ def test_cascade_links_both_ways(tmp_path, records):
     docs = tulis(tmp_path, records)
     staf = (docs / "pegawai" / NIP_STAF / "index.md").read_text(encoding="utf-8")
     kepala = (docs / "pegawai" / NIP_KEPALA / "index.md").read_text(encoding="utf-8")
-    matriks = (docs / "matriks.md").read_text(encoding="utf-8")
+    matriks = (docs / "matriks" / "index.md").read_text(encoding="utf-8")
     # staff RHK -> the head's RHK on the head's page, and -> its row of the matriks
     assert f'href="../../pegawai/{NIP_KEPALA}/#skp-2026-rhk-1"' in staf
     assert f'href="../../matriks/#m-{NIP_KEPALA}-2026-rhk-1"' in staf
@@ -295,7 +296,7 @@ def test_documents_follow_the_official_layouts(tmp_path, records):
            f'keputusan:\n  oleh: "{NIP_SEKJEN}"\n  tanggal: 2026-04-25\n  rating_hasil_kerja: di_atas_ekspektasi\n'
            "  rating_perilaku_kerja: sesuai_ekspektasi\n  catatan: Bukti sah.\n")
     docs = tulis(tmp_path, records)
-    text = (docs / "pegawai" / NIP_STAF / "skp-2026.md").read_text(encoding="utf-8")
+    text = (docs / "pegawai" / NIP_STAF / "skp-2026" / "index.md").read_text(encoding="utf-8")
     assert "search:\n  exclude: true" in text
     for heading in ("SASARAN KINERJA PEGAWAI", "LAMPIRAN SASARAN KINERJA PEGAWAI", "EVALUASI KINERJA PEGAWAI",
                     "PERIODE: TRIWULAN I", "DOKUMEN EVALUASI KINERJA PEGAWAI", "RENCANA HASIL KERJA PIMPINAN YANG "
@@ -331,7 +332,7 @@ def test_monthly_unit(tmp_path, records):
     assert beranda.count("<tr><td>") >= 12 + 1 + 5  # twelve months and the year, beside the counts
     assert "<strong>April 2026</strong> (1 April 2026 s.d. 30 April 2026)" in beranda  # the month of the build date
     assert "15 hari lagi" in beranda
-    dokumen = (docs / "pegawai" / NIP_STAF / "skp-2026.md").read_text(encoding="utf-8")
+    dokumen = (docs / "pegawai" / NIP_STAF / "skp-2026" / "index.md").read_text(encoding="utf-8")
     assert "PERIODE: BULAN MARET" in dokumen and 'id="evaluasi-b03"' in dokumen
 
 
@@ -422,7 +423,7 @@ def test_a_cross_unit_cascade_shows_the_superior_rhk_text(tmp_path, records):
     _intervensi_sekjen(records)
     tambah(records, f"sekretariat/pegawai/{NIP_SEKJEN}/2026/skp.yaml", SKP_SEKJEN)
     docs = tulis(tmp_path, records)
-    for page in (f"pegawai/{NIP_KEPALA}/index.md", "matriks.md"):  # (a JPT's Form SKP has no such column)
+    for page in (f"pegawai/{NIP_KEPALA}/index.md", "matriks/index.md"):  # (a JPT's Form SKP has no such column)
         text = (docs / page).read_text(encoding="utf-8")
         assert "Terwujudnya birokrasi kepegawaian yang berkelas dunia" in text, page
         assert "rhk&#45;9" not in text and "tidak ada di repositori" not in text, page
@@ -433,7 +434,7 @@ def test_a_cross_unit_cascade_shows_the_superior_rhk_text(tmp_path, records):
 def test_a_superior_rhk_outside_the_repository_is_an_id_that_says_so(tmp_path, records):
     _intervensi_sekjen(records)
     docs = tulis(tmp_path, records)
-    for page in (f"pegawai/{NIP_KEPALA}/index.md", "matriks.md"):
+    for page in (f"pegawai/{NIP_KEPALA}/index.md", "matriks/index.md"):
         text = (docs / page).read_text(encoding="utf-8")
         assert "<code>rhk-9</code>" in text and "tidak ada di repositori ini" in text, page
 

@@ -110,6 +110,8 @@ class _Tautan(HTMLParser):
         attrs = dict(attrs)
         if "id" in attrs:
             self.ids.add(attrs["id"])
+        if tag == "link" and attrs.get("rel") == "canonical":
+            return  # the page's public address (site_url), never loaded
         for key in ("href", "src"):
             if attrs.get(key) is not None:
                 self.links.append((tag, attrs[key]))
@@ -117,7 +119,8 @@ class _Tautan(HTMLParser):
 
 def _tautan_lokal(site: Path) -> tuple[list[str], int]:
     """Every local href and src of every page of one built site (anchors included): the
-    broken ones, and how many were checked."""
+    broken ones, and how many were checked. Links are resolved as the out folder holding the
+    site is served (the site at /<unit>/), so links to the unit list and other units count."""
     parsed: dict[Path, _Tautan] = {}
 
     def parse(path: Path) -> _Tautan:
@@ -129,7 +132,7 @@ def _tautan_lokal(site: Path) -> tuple[list[str], int]:
 
     rusak, checked = [], 0
     for page in site.rglob("*.html"):
-        base = "http://x/" + page.relative_to(site).as_posix()
+        base = "http://x/" + page.relative_to(site.parent).as_posix()
         for tag, link in parse(page).links:
             parts = urlsplit(link)
             if parts.scheme in ("http", "https"):
@@ -139,7 +142,7 @@ def _tautan_lokal(site: Path) -> tuple[list[str], int]:
             if parts.scheme or link.startswith("#") and not link[1:]:
                 continue
             target = urlsplit(urljoin(base, link))
-            path = site / unquote(target.path.lstrip("/"))
+            path = site.parent / unquote(target.path.lstrip("/"))
             if path.is_dir():
                 path = path / "index.html"
             checked += 1
@@ -255,8 +258,24 @@ def browser():
 
 
 class _Diam(SimpleHTTPRequestHandler):
+    """Serves the out folder as a web server would: a missing path under /<unit>/ gets that
+    unit's 404.html (with status 404)."""
+
     def log_message(self, format, *args):  # noqa: A002
         pass
+
+    def send_error(self, code, message=None, explain=None):
+        unit = urlsplit(self.path).path.strip("/").split("/")[0]
+        tidak_ada = Path(self.directory, unit, "404.html")
+        if code != 404 or unit not in UNITS or not tidak_ada.is_file():
+            return super().send_error(code, message, explain)
+        body = tidak_ada.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
 
 @pytest.fixture(scope="module")
@@ -309,6 +328,40 @@ def test_home_shows_the_unit_and_the_svg_chart(halaman):
     assert chart.bounding_box()["width"] > 200
     assert page.locator("svg.kinerja-grafik rect.batang").count() >= 5
     assert "Kemajuan tahun" in page.content()
+
+
+@pytest.mark.browser
+def test_a_missing_page_under_a_unit_gets_its_styled_404_page_whose_links_work(halaman):
+    """The unit's site_url (the repository's plus '<unit>/') gives the 404 page its base, so
+    the theme's stylesheet loads at any depth under /<unit>/."""
+    page = halaman.buka("biro-sdm/tidak/ada/di/sini/")
+    [gagal] = [m for m in halaman.masalah if "status of 404" in m]  # the page itself, nothing it loads
+    halaman.masalah.remove(gagal)
+    assert "404" in page.locator("h1").inner_text()
+    assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
+    assert page.evaluate("[...document.styleSheets].some(s => (s.href || '').includes('/biro-sdm/assets/'))")
+    page.click("a.md-header__button.md-logo")
+    page.wait_for_load_state("networkidle")
+    assert page.url == halaman.base + "biro-sdm/"
+    assert page.locator("h1").inner_text() == "Beranda"
+
+
+@pytest.mark.browser
+def test_unit_home_links_to_the_parent_unit_the_unit_list_and_people_of_other_units(halaman):
+    page = halaman.buka("bagian-pengembangan-pegawai/")
+    page.click("dd a[href='../biro-sdm/']")
+    page.wait_for_load_state("networkidle")
+    assert page.url == halaman.base + "biro-sdm/"
+    assert page.locator("h1").inner_text() == "Beranda"
+    page.click("text=Daftar situs kinerja unit")
+    page.wait_for_load_state("networkidle")
+    assert page.url == halaman.base
+    assert page.locator("h1").inner_text() == "Situs kinerja unit"
+    page = halaman.buka("bagian-pengembangan-pegawai/pegawai/197810302002121004/")  # appraised by biro-sdm's head
+    page.locator("dd a[href*='/biro-sdm/pegawai/197603152000031001/']").first.click()
+    page.wait_for_load_state("networkidle")
+    assert page.url == halaman.base + "biro-sdm/pegawai/197603152000031001/"
+    assert "Hendra Kurniawan" in page.locator("h1").inner_text()
 
 
 @pytest.mark.browser

@@ -2,7 +2,8 @@
 
 Per demo unit: its own pages (Beranda, Pegawai, Matriks peran hasil, Tim kerja) and every page of the
 employees whose records exercise a special case (see CONTOH). The pages are generated with
-a fixed day (the demo's "today") and without Git history, so they depend on the records and
+a fixed day (the demo's "today"), every demo unit's site beside it (cross-unit links), edit
+links to a GitHub repository and without Git history, so they depend on the records and
 the templates only. After an intended change, regenerate with
 `KINERJA_GOLDEN=1 pytest tests/test_situs_golden.py` and review the diff of tests/golden/.
 """
@@ -18,11 +19,14 @@ import pytest
 
 from kinerja import pemeriksaan
 from kinerja.situs import halaman, render
+from kinerja.situs.sunting import Sunting
 
 ROOT = Path(__file__).resolve().parents[1]
 DEMO = ROOT / "records"
 GOLDEN = Path(__file__).parent / "golden" / "situs"
 HARI_INI = date(2026, 11, 29)
+UNITS = sorted(p.name for p in DEMO.iterdir() if (p / "unit.yaml").is_file())
+SUNTING = Sunting("https://github.com/contoh/kinerja/edit/main/", "GitHub")  # edit links, as a GitHub origin gives
 PERBARUI = os.environ.get("KINERJA_GOLDEN") == "1"
 CONTOH = {
     "197810302002121004": "unit head: results rating from the organisation rating",
@@ -47,10 +51,11 @@ def demo():
     return model, hasil
 
 
-@pytest.mark.parametrize("unit", sorted(p.name for p in DEMO.iterdir() if (p / "unit.yaml").is_file()))
+@pytest.mark.parametrize("unit", UNITS)
 def test_generated_markdown_matches_the_golden_files(demo, unit, tmp_path):
     model, hasil = demo
-    situs = halaman.Situs(model, hasil, unit, sejarah={}, hari_ini=HARI_INI)
+    situs = halaman.Situs(model, hasil, unit, sejarah={}, hari_ini=HARI_INI, terhubung=dict.fromkeys(UNITS, True),
+                          sunting=SUNTING)
     render.tulis_halaman(render.lingkungan(), tmp_path, filter(_dipilih, halaman.semua_halaman(situs)))
     golden = GOLDEN / unit
     if PERBARUI:

@@ -3,6 +3,7 @@ pages does rebuild it, and a warm build leaves exactly the files a clean build w
 
 from __future__ import annotations
 
+import html
 import os
 import shutil
 from datetime import date
@@ -145,8 +146,14 @@ def test_another_units_records_that_the_pages_read_rebuild_the_unit(tmp_path, re
     ganti(skp, "berkelas dunia", "melayani")  # and changes
     assert _bangun(sah, out)[0] == ["biro-sdm", "sekretariat"]
     assert "birokrasi kepegawaian yang melayani" in kepala.read_text(encoding="utf-8")
-    ganti(sah / "sekretariat" / "unit.yaml", "nama: ", "nama: Unit Baru ")
+    baru = sah / "sekretariat" / "pegawai" / "198501012010011001" / "profil.yaml"  # someone biro-sdm never names
+    baru.parent.mkdir()
+    baru.write_text((baru.parents[1] / NIP_SEKJEN / "profil.yaml").read_text(encoding="utf-8").replace(
+        NIP_SEKJEN, "198501012010011001").replace("penilai: \"196805121990031001\"", f'penilai: "{NIP_SEKJEN}"'),
+        encoding="utf-8")
     assert _bangun(sah, out)[0] == ["sekretariat"]
+    ganti(sah / "sekretariat" / "unit.yaml", "nama: ", "nama: Unit Baru ")
+    assert _bangun(sah, out)[0] == ["biro-sdm", "sekretariat"]  # biro-sdm's home names its parent unit
 
 
 def test_a_failed_build_is_not_taken_for_a_built_site(sah, monkeypatch):
@@ -173,9 +180,8 @@ def test_root_page_follows_units_not_rebuilt(sah):
     assert 'href="sekretariat/"' in (out / "index.html").read_text(encoding="utf-8")
 
     ganti(sah / "sekretariat" / "unit.yaml", "nama: ", "nama: Unit Baru ")
-    built, _ = _bangun(sah, out, units=["biro-sdm"])
-    assert built == []  # biro-sdm's pages do not read another unit's records
-    assert "Unit Baru" in (out / "index.html").read_text(encoding="utf-8")
+    assert _bangun(sah, out, units=["biro-sdm"])[0] == ["biro-sdm"]  # its home names its parent unit, now beside it
+    assert "Unit Baru" in (out / "index.html").read_text(encoding="utf-8")  # sekretariat itself not rebuilt
 
 
 def test_team_pages_rebuild_with_the_other_units_records_they_read(tmp_path, repo_git):
@@ -196,3 +202,53 @@ def test_team_pages_rebuild_with_the_other_units_records_they_read(tmp_path, rep
     assert _bangun(records, out)[0] == ["bagian-pengembangan-pegawai", "biro-sdm"]
     maya = out / "bagian-pengembangan-pegawai" / "pegawai" / "198612032010032003" / "index.html"
     assert "Tim Penguatan Baru" in maya.read_text(encoding="utf-8")
+
+
+def _unescape(path: Path) -> str:
+    return html.unescape(path.read_text(encoding="utf-8"))
+
+
+def test_edit_links_follow_the_origin_remote_and_its_change_rebuilds(sah):
+    """No remote: no edit link anywhere. A GitHub origin: each record's and hand-written page's
+    editor URL, and no theme edit button; another remote (a GitLab host) rebuilds every unit
+    with its URLs. The repository's site_url gives each unit its own, the 404 page's base."""
+    repo, out = sah.parent, sah.parent / "build" / "site"
+    (repo / "mkdocs.yml").write_text("site_name: Uji\nsite_url: https://kinerja.uji.go.id/\ntheme:\n  name: material\n"
+                                     "  features: [content.action.edit, navigation.top]\n", encoding="utf-8")
+    (repo / "site").mkdir()
+    (repo / "site" / "bantuan.md").write_text("# Bantuan\n\nHubungi bagian kepegawaian.\n", encoding="utf-8")
+    _bangun(sah, out)
+    assert not [p for p in out.rglob("*.html") if "kinerja-sunting" in p.read_text(encoding="utf-8")]
+    RepoGit(repo).git("remote", "add", "origin", "git@github.com:contoh/kinerja.git")
+    assert _bangun(sah, out)[0] == ["biro-sdm", "sekretariat"]
+    config = (repo / "build" / "biro-sdm" / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "site_url: https://kinerja.uji.go.id/biro-sdm/" in config  # the 404 page's base: /biro-sdm/
+    assert 'href="/biro-sdm/assets/' in (out / "biro-sdm" / "404.html").read_text(encoding="utf-8")
+    assert not [p for p in out.rglob("*.html") if 'rel="edit"' in p.read_text(encoding="utf-8")]  # no theme button
+    assert 'href="https://github.com/contoh/kinerja/edit/main/site/bantuan.md"' in \
+        _unescape(out / "biro-sdm" / "bantuan" / "index.html")  # a hand-written page of the repository
+    page = _unescape(out / "biro-sdm" / "pegawai" / NIP_STAF / "index.html")
+    web = "https://github.com/contoh/kinerja/edit/main/records/biro-sdm/"
+    for berkas in (f"pegawai/{NIP_STAF}/profil.yaml", f"pegawai/{NIP_STAF}/2026/skp.yaml"):
+        assert f'href="{web}{berkas}" aria-label="Sunting di GitHub: records/biro-sdm/{berkas}"' in page
+    assert f"{web}unit.yaml" in _unescape(out / "biro-sdm" / "index.html")
+    assert f"{web}organisasi/2026.yaml" in _unescape(out / "biro-sdm" / "index.html")
+    RepoGit(repo).git("remote", "set-url", "origin", "https://gitlab.kemen.go.id/sdm/kinerja.git")
+    assert _bangun(sah, out)[0] == ["biro-sdm", "sekretariat"]
+    assert "https://gitlab.kemen.go.id/sdm/kinerja/-/edit/main/records/biro-sdm/unit.yaml" in \
+        _unescape(out / "biro-sdm" / "index.html")
+
+
+def test_links_to_another_units_people_follow_the_units_built_beside(sah):
+    """biro-sdm's head is appraised by sekretariat's head: built together, the page links to the
+    appraiser's page there; biro-sdm built alone (sekretariat's older site left in place) links
+    to no page of sekretariat's, and that change of what is linkable rebuilds it."""
+    out = sah.parent / "build" / "site"
+    tujuan = f'href="../../../sekretariat/pegawai/{NIP_SEKJEN}/"'
+    halaman = out / "biro-sdm" / "pegawai" / NIP_KEPALA / "index.html"
+    _bangun(sah, out)
+    assert tujuan in halaman.read_text(encoding="utf-8")
+    assert _bangun(sah, out, units=["biro-sdm"])[0] == ["biro-sdm"]
+    assert tujuan not in halaman.read_text(encoding="utf-8")
+    assert 'href="../sekretariat/"' in (out / "biro-sdm" / "index.html").read_text(encoding="utf-8")  # its home
+    assert _bangun(sah, out, units=["biro-sdm"])[0] == []

@@ -95,6 +95,28 @@ def sejarah(root: Path, records: Path) -> dict[str, list[Komit]]:
     return result
 
 
+@dataclass(frozen=True)
+class Asal:
+    """The repository's `origin` remote, as the site's edit links need it."""
+
+    top: Path  # the work tree's top: edit paths are relative to it
+    url: str | None  # remote.origin.url as configured (None: no such remote)
+    cabang: str | None  # the remote's default branch (refs/remotes/origin/HEAD), else the current one
+
+
+def asal(path: Path) -> Asal | None:
+    """The origin remote of the Git work tree holding path; None outside Git."""
+    top = akar_git(path)
+    if top is None:
+        return None
+    url = _git(top, "config", "--get", "remote.origin.url", ok=(0, 1)).decode("utf-8", "replace").strip()
+    bawaan = _git(top, "symbolic-ref", "-q", "--short", "refs/remotes/origin/HEAD", ok=(0, 1, 128))
+    cabang = bawaan.decode("utf-8", "replace").strip().removeprefix("origin/")
+    if not cabang:
+        cabang = _git(top, "symbolic-ref", "-q", "--short", "HEAD", ok=(0, 1, 128)).decode("utf-8", "replace").strip()
+    return Asal(top, url or None, cabang or None)
+
+
 def _repo(top: Path):
     """The GitPython repository at top (imported here: the listing and history, run on every
     command, use plain `git`, which measured faster than GitPython's import alone)."""

@@ -17,7 +17,7 @@ members' RHKs carrying a team's results, an employee's teams and their leads' fe
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -35,6 +35,7 @@ from kinerja.rekap import HasilKurva, HasilPenilaian, Rekap
 from kinerja.riwayat import Komit
 from kinerja.situs import publik, svg, tampil
 from kinerja.situs.publik import IdentitasPublik, IKIPublik, PegawaiPublik, RHKPublik, SKPPublik, UnitPublik
+from kinerja.situs.sunting import Sunting, TautanSunting
 
 _AMAN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
@@ -92,6 +93,11 @@ class Orang:
     url: str | None = None
     identitas: IdentitasPublik | None = None
 
+    @property
+    def di_unit(self) -> bool:
+        """Whether their page is on this site (not another unit's)."""
+        return self.url is not None and not self.url.startswith("../")
+
 
 @dataclass(frozen=True)
 class Bukti:
@@ -138,6 +144,7 @@ class KeberatanTampil:
     rating_hasil_kerja: str | None
     rating_perilaku_kerja: str | None
     catatan: str | None
+    sunting: TautanSunting | None
 
 
 @dataclass(frozen=True)
@@ -157,6 +164,7 @@ class EvaluasiTampil:
     kurva: list[str]  # the expected distribution of the organisation rating
     catatan_rekomendasi: str | None
     keberatan: KeberatanTampil | None
+    sunting: TautanSunting | None
 
 
 @dataclass(frozen=True)
@@ -224,6 +232,7 @@ class SKPTampil:
     dokumen: str
     berkas: str  # the SKP folder, relative to the repository root
     orang_revisi: list[Orang]  # who approved each revision (skp.revisi), in order
+    sunting: TautanSunting | None  # skp.yaml
 
 
 @dataclass(frozen=True)
@@ -296,9 +305,14 @@ class Situs:
     """One unit's records, indexed once for all its pages."""
 
     def __init__(self, arsip: Arsip, rekap: Rekap, kode: str, *, sejarah: dict[str, list[Komit]],
-                 hari_ini: date):
+                 hari_ini: date, terhubung: Mapping[str, bool] | None = None, sunting: Sunting | None = None):
+        """terhubung: the other units whose sites this build puts beside this one (out/<kode>/),
+        each with whether their employee pages are built from these records (then linked);
+        sunting: the repository's web editor (edit links), when known."""
         self.unit = arsip.units[kode]
         self.hari_ini = hari_ini
+        self.terhubung = {k: v for k, v in (terhubung or {}).items() if k != kode}
+        self._sunting = sunting
         self.fakta = Fakta(arsip)
         self.dibaca: set[Kunci] = set()  # keys of the whole repository the pages read (the build key)
         self.pegawai = sorted((p for (u, _), p in arsip.pegawai.items() if u == kode),
@@ -312,6 +326,7 @@ class Situs:
                           for h in rekap.penilaian if h.skp.unit == kode}
         self.angka_kredit = {(a.skp.nip, a.skp.folder): a for a in rekap.angka_kredit if a.skp.unit == kode}
         self.kurva = [k for k in rekap.kurva if k.unit == kode]
+        self.organisasi = {t: o for (u, t), o in arsip.organisasi.items() if u == kode}
         self.tim = sorted((t for (u, _), t in arsip.tim.items() if u == kode), key=lambda t: (t.nama.casefold(), t.kode))
         self.periode_periodik = aturan.PERIODE_PERIODIK.get(self.unit.evaluasi_periodik, ())
         tahun_skp = [s.tahun for p in self.pegawai for s in p.skp]
@@ -341,7 +356,42 @@ class Situs:
         blok = next((i for i in identitas if i is not None and i.nip == nip), None)
         if profil is not None:
             return Orang(nip, profil.nama, url_pegawai(nip), publik.identitas(blok))
-        return Orang(nip, blok.nama if blok else None, None, publik.identitas(blok))
+        return Orang(nip, blok.nama if blok else None, self._url_lain(nip), publik.identitas(blok))
+
+    def _url_lain(self, nip: str) -> str | None:
+        """The person's page on another unit's site of this build (their profile's unit), when
+        that site's employee pages are built from these records."""
+        if not any(self.terhubung.values()):
+            return None
+        with self._mencatat():
+            unit = next((p.unit for p in self.fakta.profil(nip) if self.terhubung.get(p.unit)), None)
+        return f"../{unit}/{url_pegawai(nip)}" if unit else None
+
+    def url_sasaran(self, sasaran: Sasaran) -> str | None:
+        """A superior RHK's row on its owner's page, on this site or on another unit's site of
+        this build whose employee pages are built from these records."""
+        if sasaran.skp is None or sasaran.rhk is None:
+            return None
+        url = url_rhk(sasaran.nip, sasaran.skp.folder, sasaran.rhk_id)
+        if sasaran.skp.unit == self.unit.kode:
+            return url
+        return f"../{sasaran.skp.unit}/{url}" if self.terhubung.get(sasaran.skp.unit) else None
+
+    def unit_induk(self) -> dict | None:
+        """The parent unit: its name when it is in the repository, and its site when this build
+        puts it beside this one."""
+        kode = self.unit.induk
+        if not kode:
+            return None
+        with self._mencatat():
+            unit = self.fakta.unit(kode)
+        return {"kode": kode, "nama": unit.nama if unit else None,
+                "url": f"../{kode}/" if unit and kode in self.terhubung else None}
+
+    def sunting(self, berkas: str) -> TautanSunting | None:
+        """The edit link of a record file (relative to the repository root), when the web
+        editor is known."""
+        return self._sunting.tautan(berkas) if self._sunting else None
 
     def skp_tahun(self, nip: str, tahun: int) -> list[SKP]:
         profil = self._profil.get(nip)
@@ -460,7 +510,8 @@ class Situs:
                     else:
                         key = (skp.tahun, sasaran.nip, "", sasaran.rhk_id)
                         row = BarisMatriks(jangkar("m", skp.tahun, sasaran.nip, sasaran.rhk_id),
-                                           self.orang(sasaran.nip, skp.penilai), sasaran.rhk_id, target, None)
+                                           self.orang(sasaran.nip, skp.penilai), sasaran.rhk_id, target,
+                                           self.url_sasaran(sasaran))
                     baris.setdefault(key, row).kontribusi.append(
                         Kontribusi(self.orang(pegawai.nip), skp.folder, publik.rhk(rhk)))
         # Leaders in the unit get a row for every RHK of theirs, contributed to or not.
@@ -581,7 +632,7 @@ def _keberatan(situs: Situs, skp: SKP, periode: str) -> KeberatanTampil | None:
         situs.orang(k.oleh, atasan.identitas if atasan else None) if k else None,
         k.rating_hasil_kerja if k and rating else None,
         k.rating_perilaku_kerja if k and rating else None,
-        k.catatan if k and teks else None)
+        k.catatan if k and teks else None, situs.sunting(keberatan.sumber.file))
 
 
 def _penilaian_penilai(situs: Situs, h: HasilPenilaian) -> Penilaian:
@@ -606,7 +657,8 @@ def _evaluasi(situs: Situs, skp: SKP, periode: str, intervensi: dict[str, Interv
         _perilaku(skp, evaluasi.perilaku_kerja, situs.umpan_balik_publik), penilaian, penilai,
         penetapan.predikat if penetapan else None,
         aturan.uraian_kurva(penetapan.predikat) if penetapan else [],
-        evaluasi.catatan_rekomendasi if situs.umpan_balik_publik else None, _keberatan(situs, skp, periode))
+        evaluasi.catatan_rekomendasi if situs.umpan_balik_publik else None, _keberatan(situs, skp, periode),
+        situs.sunting(evaluasi.sumber.file))
 
 
 def _intervensi(situs: Situs, skp: SKP, rhk: RHK) -> Intervensi | None:
@@ -619,7 +671,7 @@ def _intervensi(situs: Situs, skp: SKP, rhk: RHK) -> Intervensi | None:
                           url_rhk(sasaran.nip, sasaran.skp.folder, sasaran.rhk_id),
                           situs.id_matriks(sasaran.skp, sasaran.rhk))
     return Intervensi(situs.orang(sasaran.nip, skp.penilai), sasaran.rhk_id, publik.rhk(sasaran.rhk) if sasaran.rhk else None,
-                      None, f"matriks/#{jangkar('m', skp.tahun, sasaran.nip, sasaran.rhk_id)}")
+                      situs.url_sasaran(sasaran), f"matriks/#{jangkar('m', skp.tahun, sasaran.nip, sasaran.rhk_id)}")
 
 
 def _skp(situs: Situs, pegawai: Pegawai, skp: SKP) -> SKPTampil:
@@ -636,7 +688,7 @@ def _skp(situs: Situs, pegawai: Pegawai, skp: SKP) -> SKPTampil:
                      situs.orang(skp.penilai.nip, skp.penilai), situs.atasan_penilai(skp), rhk_rows,
                      _perilaku(skp, None, situs.umpan_balik_publik), umpan, evaluasi, ak,
                      url_dokumen(pegawai.nip, skp.folder), skp.sumber.file.rsplit("/", 1)[0],
-                     [situs.orang(r.disetujui_oleh) for r in skp.revisi])
+                     [situs.orang(r.disetujui_oleh) for r in skp.revisi], situs.sunting(skp.sumber.file))
 
 
 def _umpan_balik(situs: Situs, skp: SKP, u: UmpanBalik) -> UmpanBalikTampil:
@@ -667,11 +719,12 @@ def halaman_pegawai(situs: Situs, pegawai: Pegawai) -> Halaman:
         "daftar_skp": skp, "riwayat": situs.riwayat.get(pegawai.nip, []),
         "angka_kredit": [s.angka_kredit for s in reversed(skp) if s.angka_kredit],
         "berkas": pegawai.sumber.file.rsplit("/", 1)[0], "tim": keanggotaan_tim(situs, pegawai.nip),
+        "sunting": situs.sunting(pegawai.sumber.file),
     })
 
 
 def halaman_dokumen(situs: Situs, pegawai: Pegawai, skp: SKPTampil) -> Halaman:
-    return Halaman(f"pegawai/{pegawai.nip}/skp-{skp.skp.folder}.md", "dokumen.md", {
+    return Halaman(f"pegawai/{pegawai.nip}/skp-{skp.skp.folder}/index.md", "dokumen.md", {
         "situs": situs.publik, "p": publik.pegawai(pegawai), "s": skp, "jpt": pegawai.jenis_jabatan.startswith("jpt"),
     })
 
@@ -808,8 +861,10 @@ def halaman_beranda(situs: Situs) -> Halaman:
     kurva: dict[int, list[KurvaTampil]] = {}
     for k in situs.kurva:
         kurva.setdefault(k.tahun, []).append(_kurva(situs, k))
+    sunting_tahun = {t: situs.sunting(o.sumber.file) for t, o in situs.organisasi.items()}
     return Halaman("index.md", "beranda.md", {
         "situs": situs.publik, "unit": situs.publik.unit, "pimpinan": situs.orang(situs.unit.pimpinan),
+        "induk": situs.unit_induk(), "sunting": situs.sunting(situs.unit.sumber.file), "sunting_tahun": sunting_tahun,
         "jabatan": {k: n for k, n in hitung_jabatan.items() if n}, "asn": {k: n for k, n in hitung_asn.items() if n},
         "skp": _kemajuan_skp(situs), "evaluasi": _kemajuan_evaluasi(situs), "dialog": _tanpa_dialog(situs),
         "kurva": sorted(kurva.items(), reverse=True),
@@ -844,7 +899,7 @@ def halaman_daftar(situs: Situs) -> Halaman:
 
 
 def halaman_matriks(situs: Situs) -> Halaman:
-    return Halaman("matriks.md", "matriks.md",
+    return Halaman("matriks/index.md", "matriks.md",
                    {"situs": situs.publik, "matriks": sorted(situs.matriks.items(), reverse=True)})
 
 
@@ -888,6 +943,7 @@ class TimTampil:
     anggota: list[AnggotaTampil]
     hasil: list[HasilTimTampil]
     url: str
+    sunting: TautanSunting | None
 
 
 @dataclass(frozen=True)
@@ -920,19 +976,15 @@ def _tim(situs: Situs, tim: Tim) -> TimTampil:
     hasil = [HasilTimTampil(jangkar('hasil', h.id), h.uraian, [_pembawa(situs, skp, rhk) for hid, skp, rhk in dibawa if hid == h.id])
              for h in tim.hasil]
     return TimTampil(tim.kode, tim.nama, tim.dasar, tim.mulai, tim.selesai, situs.orang_repositori(tim.ketua),
-                     _dilayani(situs, tim), anggota, hasil, url_tim(tim.kode))
+                     _dilayani(situs, tim), anggota, hasil, url_tim(tim.kode), situs.sunting(tim.sumber.file))
 
 
 def _dilayani(situs: Situs, tim: Tim) -> Intervensi | None:
     sasaran = situs.rhk_tim_dilayani(tim)
     if sasaran is None:
         return None
-    url = None
-    if situs.di_unit(sasaran):
-        assert sasaran.skp is not None
-        url = url_rhk(sasaran.nip, sasaran.skp.folder, sasaran.rhk_id)
     return Intervensi(situs.orang_repositori(sasaran.nip), sasaran.rhk_id,
-                      publik.rhk(sasaran.rhk) if sasaran.rhk else None, url, None)
+                      publik.rhk(sasaran.rhk) if sasaran.rhk else None, situs.url_sasaran(sasaran), None)
 
 
 def halaman_daftar_tim(situs: Situs, daftar: list[TimTampil]) -> Halaman:

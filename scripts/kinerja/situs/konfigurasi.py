@@ -24,7 +24,9 @@ from kinerja.situs import tampil
 DASAR = Path(__file__).parent / "templates" / "mkdocs-dasar.yml"
 EKSTENSI_WAJIB = ("attr_list", "tables", "toc")  # what the generated pages use
 SITE_DIR = "site"  # under the work folder, for every engine
-NAV_DIBANGKITKAN = [{"Beranda": "index.md"}, {"Pegawai": "pegawai/index.md"}, {"Matriks peran hasil": "matriks.md"},
+AKSI_SUNTING = ("content.action.edit", "content.action.view")  # the theme's edit buttons: off (see _tema)
+NAV_DIBANGKITKAN = [{"Beranda": "index.md"}, {"Pegawai": "pegawai/index.md"},
+                    {"Matriks peran hasil": "matriks/index.md"},
                     {"Tim kerja": "tim/index.md"}]
 
 
@@ -100,11 +102,30 @@ def _nav_situs(pages: list[str]) -> list:
     return nav + top
 
 
-def tulis(kerja: Path, induk: Induk, unit: Unit, *, aset: list[str], halaman_situs: list[str]) -> Path:
-    """Write kerja/mkdocs.yml for one unit (its pages are in kerja/docs) and return its path."""
-    theme = {"name": "material", "language": "id", "font": False}
+def _tema(induk: Induk) -> dict:
+    """Our theme settings. The theme's edit buttons are turned off: one edit_uri cannot serve
+    both generated pages (no source in the repository) and hand-written ones, and Zensical has no
+    per-page switch; the pages carry their own edit links instead (`sunting`)."""
+    theme: dict = {"name": "material", "language": "id", "font": False}
     if induk.custom_dir is not None:
         theme["custom_dir"] = str(induk.custom_dir)
+    inherited = induk.data.get("theme")
+    features = inherited.get("features") if isinstance(inherited, dict) else None
+    if isinstance(features, list) and set(AKSI_SUNTING) & set(features):
+        theme["features"] = [f for f in features if f not in AKSI_SUNTING]
+    return theme
+
+
+def site_url(induk: Induk, kode: str) -> str | None:
+    """The unit's address: the repository's site_url (where the out folder is published) plus
+    '<kode>/'. The engines take the 404 page's base path from it."""
+    url = induk.data.get("site_url")
+    return f"{url.rstrip('/')}/{kode}/" if isinstance(url, str) and url else None
+
+
+def tulis(kerja: Path, induk: Induk, unit: Unit, *, aset: list[str], halaman_situs: list[str]) -> Path:
+    """Write kerja/mkdocs.yml for one unit (its pages are in kerja/docs) and return its path."""
+    theme = _tema(induk)
     nav_situs = induk.data.get("nav") or _nav_situs(halaman_situs)
     plugins = induk.data.get("plugins")
     config = {
@@ -119,6 +140,8 @@ def tulis(kerja: Path, induk: Induk, unit: Unit, *, aset: list[str], halaman_sit
         "extra_javascript": _tambah(induk.data.get("extra_javascript"), [a for a in aset if a.endswith(".js")]),
         "markdown_extensions": _tambah(induk.data.get("markdown_extensions"), list(EKSTENSI_WAJIB)),
     }
+    if site_url(induk, unit.kode):
+        config["site_url"] = site_url(induk, unit.kode)
     if isinstance(plugins, list) and not {"search", "material/search"} & {_nama(p) for p in plugins}:
         config["plugins"] = plugins + ["search"]  # search must work on every unit site
     hooks = [str(induk.path_dari(h)) for h in induk.data.get("hooks") or []]

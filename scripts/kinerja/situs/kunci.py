@@ -6,7 +6,8 @@ pages looked up (`halaman.Situs.dibaca`: keys such as ("skp", <NIP>) of a superi
 unit, recorded in the stamp so that the next key covers every file providing them), the Git
 history of the unit's own files, the day the deadlines are checked against, the site configuration
 (the repository's mkdocs.yml and every file it INHERITs, the hand-written pages of site/ or
-the packaged ones, theme overrides, hooks), this package's code and templates, and the
+the packaged ones, theme overrides, hooks), what its links point to (the units built beside it
+and the repository's web editor, added by `pembangun`), this package's code and templates, and the
 versions of MkDocs, its plugins and the libraries that render. A unit's key is a hash of all
 of them and of the folder its site is written to. The root page's key covers what it lists.
 

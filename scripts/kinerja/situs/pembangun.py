@@ -12,6 +12,8 @@ when something must be built.
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import os
 import shutil
 import sys
@@ -28,7 +30,7 @@ from kinerja.alur import formulir
 from kinerja.arsip import rel_root
 from kinerja.galat import GalatPemakaian
 from kinerja.pemeriksaan import Pohon
-from kinerja.situs import halaman, konfigurasi, kunci, mesin, render
+from kinerja.situs import halaman, konfigurasi, kunci, mesin, render, sunting
 
 LAPOR_SETIAP = 250  # employees between progress lines of a large unit
 
@@ -91,6 +93,25 @@ def _halaman_situs(root: Path) -> Path:
     return sendiri if sendiri.is_dir() else render.SITUS_BAWAAN
 
 
+def penyunting(induk: konfigurasi.Induk, root: Path) -> sunting.Sunting | None:
+    """The repository's web editor for edit links: mkdocs.yml's repo_url and edit_uri, else the
+    origin remote and its default branch (`riwayat.asal`); paths start at the Git top."""
+    asal = riwayat.asal(root)
+    found = sunting.tentukan(induk.data.get("repo_url"), induk.data.get("edit_uri"),
+                             asal.url if asal else None, asal.cabang if asal else None)
+    if found is None or asal is None or asal.top == root.resolve():
+        return found
+    return dataclasses.replace(found, folder=root.resolve().relative_to(asal.top).as_posix() + "/")
+
+
+def terhubung(pohon: Pohon, out: Path, kode_units: list[str]) -> dict[str, bool]:
+    """The units whose sites this build puts in out, which unit sites may link to: those it
+    builds (True: their employee pages come from these records) and those already built there
+    (False: their home page only)."""
+    return {kode: kode in kode_units for kode in pohon.units
+            if kode in kode_units or (out / kode / "index.html").is_file()}
+
+
 def tulis_docs(situs: halaman.Situs, kerja: Path, induk: konfigurasi.Induk, root: Path) -> tuple[Path, int]:
     """Generate one unit's docs folder and mkdocs.yml; return the configuration and the
     number of generated pages."""
@@ -100,7 +121,9 @@ def tulis_docs(situs: halaman.Situs, kerja: Path, induk: konfigurasi.Induk, root
     jumlah = render.tulis_halaman(render.lingkungan(), docs, _dengan_kemajuan(
         halaman.semua_halaman(situs), situs.unit.kode, len(situs.pegawai)))
     aset = render.salin_aset(docs)
-    halaman_situs = render.salin_situs(_halaman_situs(root), docs, induk.custom_dir)
+    sendiri = _halaman_situs(root) == root / "site"  # the repository's own pages can be edited there
+    halaman_situs = render.salin_situs(_halaman_situs(root), docs, induk.custom_dir,
+                                       (lambda rel: situs.sunting(f"site/{rel}")) if sendiri else None)
     config = konfigurasi.tulis(kerja, induk, situs.unit, aset=aset, halaman_situs=halaman_situs)
     return config, jumlah
 
@@ -138,7 +161,10 @@ def bangun(pohon: Pohon, *, out: Path, units: list[str] | None = None, hari_ini:
     induk = konfigurasi.Induk.dari_repositori(root)
     sejarah = riwayat.sejarah(rel_root(records), records)
     hari_ini = hari_ini or date.today()
-    umum = kunci.dasar(hari_ini, induk, _halaman_situs(root)) + f"\0{engine} {metadata.version(engine)}"
+    editor = penyunting(induk, root)
+    tetangga = terhubung(pohon, out, kode_units)
+    umum = (kunci.dasar(hari_ini, induk, _halaman_situs(root)) + f"\0{engine} {metadata.version(engine)}"
+            + f"\0{editor!r}\0{json.dumps(tetangga, sort_keys=True)}")  # what links point to
     stempel = {kode: _folder_kerja(out, kode) / "kunci" for kode in kode_units}
     dibaca = {kode: kunci.dibaca(stempel[kode]) for kode in kode_units}  # what the last build looked up
     keys = kunci.units(umum, pohon, sejarah, out, kode_units, dibaca)
@@ -156,7 +182,8 @@ def bangun(pohon: Pohon, *, out: Path, units: list[str] | None = None, hari_ini:
             arsip, rekap, _ = pohon.dimuat  # loaded once, for the first unit to build
             kunci.hapus(stempel[kode])
             mulai = time.perf_counter()
-            situs = halaman.Situs(arsip, rekap, kode, sejarah=sejarah, hari_ini=hari_ini)
+            situs = halaman.Situs(arsip, rekap, kode, sejarah=sejarah, hari_ini=hari_ini, terhubung=tetangga,
+                                  sunting=editor)
             _lapor(f"unit {kode}: menulis halaman {len(situs.pegawai)} pegawai")
             config, jumlah = tulis_docs(situs, stempel[kode].parent, induk, root)
             formulir.untuk_situs(pohon, kode, stempel[kode].parent / "docs", root)

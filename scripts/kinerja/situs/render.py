@@ -8,11 +8,12 @@ Markup built from codes (ids, URLs checked by `_url`, the SVG chart).
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import shutil
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import jinja2
@@ -22,6 +23,7 @@ from kinerja import aturan
 from kinerja.galat import GalatPemakaian
 from kinerja.situs import tampil
 from kinerja.situs.halaman import Halaman
+from kinerja.situs.sunting import TautanSunting
 
 TEMPLATES = Path(__file__).parent / "templates"
 ASSETS = Path(__file__).parent / "assets"
@@ -71,6 +73,12 @@ def akar(path: str) -> str:
     return "../" * depth
 
 
+@functools.cache
+def _ekor_sunting() -> jinja2.Template:
+    """The edit link appended to a hand-written page (the templates' own macro)."""
+    return lingkungan().from_string('{% import "_makro.html" as m %}<p>{{ m.sunting(t) }}</p>')
+
+
 def tulis_halaman(env: jinja2.Environment, docs: Path, pages: Iterable[Halaman]) -> int:
     """Render every page into docs; return how many were written."""
     n = 0
@@ -106,9 +114,11 @@ def _berkas_situs(sumber: Path) -> list[Path]:
     return sorted(found)
 
 
-def salin_situs(sumber: Path, docs: Path, lewati: Path | None) -> list[str]:
+def salin_situs(sumber: Path, docs: Path, lewati: Path | None,
+                sunting: Callable[[str], TautanSunting | None] | None = None) -> list[str]:
     """Copy the repository's hand-written pages (site/) into docs, except the theme
-    overrides folder; generated pages keep their paths. Return the Markdown pages copied."""
+    overrides folder; generated pages keep their paths. Return the Markdown pages copied.
+    sunting: the edit link of a page (by its path under site/), added at its end."""
     pages = []
     if not sumber.is_dir():
         return pages
@@ -124,6 +134,10 @@ def salin_situs(sumber: Path, docs: Path, lewati: Path | None) -> list[str]:
         shutil.copyfile(path, target, follow_symlinks=False)
         if rel.endswith(".md"):
             pages.append(rel)
+            tautan = sunting(rel) if sunting else None
+            if tautan is not None:
+                with open(target, "a", encoding="utf-8") as f:
+                    f.write(f"\n\n{_ekor_sunting().render(t=tautan)}\n")
     return pages
 
 
