@@ -400,7 +400,7 @@ def test_printed_evaluation_form_shows_what_the_appraiser_signed(halaman):
     assert "RATING HASIL KERJA DI BAWAH EKSPEKTASI" in text and "KINERJA PEGAWAI BUTUH PERBAIKAN" in text
     assert "memutuskan rating yang berlaku pada 4 Februari 2026" in text
     assert "A. UTAMA" in text and "RENCANA HASIL KERJA PIMPINAN YANG DIINTERVENSI" in text and "ASPEK" in text
-    assert "Jakarta, 14 Januari 2026" in _halaman_ttd(pages, "RATING PERILAKU KERJA")
+    assert "Jakarta, 14 Januari 2026" in _halaman_ttd(pages, "PREDIKAT KINERJA PEGAWAI BUTUH PERBAIKAN")
 
 
 @pytest.mark.browser
