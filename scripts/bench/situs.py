@@ -99,9 +99,9 @@ def ukur(root: Path, pegawai: int) -> dict:
     (unit,) = situs.bangun(pohon, out=out, hari_ini=HARI_INI)
     pages = [p for p in unit.folder.rglob("*.html") if p.name != "404.html"]
     employee = [p.stat().st_size for p in (unit.folder / "pegawai").glob("*/index.html")]
-    markdown = [p.stat().st_size for p in (out.parent / unit.unit / "docs").rglob("*.md")]
+    byte_md = [p.stat().st_size for p in (out.parent / unit.unit / "docs").rglob("*.md")]
     detik = unit.detik_halaman + unit.detik_mkdocs
-    polos = ukur_polos(root / "polos", len(pages), round(statistics.mean(markdown)))
+    polos = ukur_polos(root / "polos", len(pages), round(statistics.mean(byte_md)))
     return {
         "pegawai": unit.pegawai,
         "halaman_html": len(pages),
@@ -111,7 +111,7 @@ def ukur(root: Path, pegawai: int) -> dict:
         "detik_per_halaman": detik / len(pages),
         "byte_halaman_pegawai": statistics.mean(employee),
         "bagian_halaman_kita": unit.detik_halaman / detik,
-        "byte_markdown_rata_rata": round(statistics.mean(markdown)),
+        "byte_markdown_rata_rata": round(statistics.mean(byte_md)),
         "polos": polos,
         "rasio_kita_polos": (detik / len(pages)) / polos["detik_per_halaman"],
     }
