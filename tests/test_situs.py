@@ -86,6 +86,20 @@ def test_tanggal_nip_angka_target_persen():
     assert tampil.target("Laporan diterima pimpinan") == "Laporan diterima pimpinan"
     assert tampil.persen(aturan.capaian({"nilai": 4, "satuan": "modul"}, 1)) == "25,0%"
     assert tampil.persen(None) == "-"
+    assert tampil.realisasi(140, {"nilai": 150, "satuan": "dokumen"}) == "140 dokumen"
+    assert tampil.realisasi(92.5, {"min": 90, "maks": 100, "satuan": "persen"}) == "92,5 persen"
+    assert tampil.realisasi("Laporan diterima", "Laporan diterima pimpinan") == "Laporan diterima"
+
+
+def test_nip_and_url_markup_keep_their_text_and_escape_it():
+    assert str(tampil.nip_utuh("199203142019032001")) == '<span class="kinerja-nip">19920314 201903 2 001</span>'
+    assert str(tampil.nip_utuh("<b>")) == '<span class="kinerja-nip">&#60;b&#62;</span>'
+    url = "https://drive.example.go.id/s/a1?x=1&y=<2>"
+    out = str(tampil.url_terpotong(url))
+    pieces = re.findall(r"<span>(.*?)</span>", out)
+    assert [html.unescape(p) for p in pieces] == ["https://", "drive.example.go.id/", "s/", "a1?", "x=", "1&", "y=",
+                                                  "<2>"]
+    assert out == "<wbr>".join(f"<span>{p}</span>" for p in pieces) and "<2>" not in out
 
 
 @pytest.mark.parametrize("url, ok", [
@@ -283,7 +297,7 @@ def test_git_history_leaves_out_commits_touching_confidential_notes(tmp_path, re
         docs = tulis(tmp_path, Path("records"), sejarah=sejarah)
     staf = (docs / "pegawai" / NIP_STAF / "index.md").read_text(encoding="utf-8")
     assert "Usul &#60;b&#62;SKP&#60;/b&#62; &#123;&#123; 7&#42;7 &#125;&#125;" in staf
-    assert "<code>1111111111</code>" in staf and "1 Januari 2026" in staf
+    assert '<code class="kinerja-komit">1111111111</code>' in staf and "1 Januari 2026" in staf
     for hidden in ("Catat konseling", "Hapus catatan", "Profil kepala", "Unit lain"):
         assert hidden not in staf
     assert "Profil kepala" in (docs / "pegawai" / NIP_KEPALA / "index.md").read_text(encoding="utf-8")

@@ -453,7 +453,7 @@ def test_printed_evaluation_form_shows_what_the_appraiser_signed(halaman):
     assert "RATING HASIL KERJA DI BAWAH EKSPEKTASI" in text and "KINERJA PEGAWAI BUTUH PERBAIKAN" in text
     assert "memutuskan rating yang berlaku pada 4 Februari 2026" in text
     assert "A. UTAMA" in text and "RENCANA HASIL KERJA PIMPINAN YANG DIINTERVENSI" in text and "ASPEK" in text
-    assert "Jakarta, 14 Januari 2026" in _halaman_ttd(pages, "RATING PERILAKU KERJA")
+    assert "Jakarta, 14 Januari 2026" in _halaman_ttd(pages, "PREDIKAT KINERJA PEGAWAI BUTUH PERBAIKAN")
 
 
 @pytest.mark.browser
@@ -688,3 +688,121 @@ def test_a_table_wider_than_a_phone_is_reached_and_scrolled_by_keyboard(halaman)
     page.keyboard.press("ArrowRight")
     page.wait_for_function("e => e.scrollLeft > 0", arg=region.element_handle())
     assert page.evaluate("() => document.activeElement.hasAttribute('data-kinerja-geser')")
+
+
+# --- polish: wrapping, widths and chart text -----------------------------------------------
+
+NIP_FUNGSIONAL = "198102272006031002"  # biro-sdm, functional staff with credit points
+DOKUMEN_BUKTI = f"biro-sdm/pegawai/{NIP_FUNGSIONAL}/skp-2025/"  # printed forms with evidence URLs
+LEBAR_CETAK = 703  # A4 less the 12 mm side margins of @page, in CSS px
+
+_BARIS_URL = """() => [...document.querySelectorAll('a.kinerja-url')].map(a => {
+  const chars = [], walk = document.createTreeWalker(a, NodeFilter.SHOW_TEXT);
+  for (let n = walk.nextNode(); n; n = walk.nextNode()) for (let i = 0; i < n.length; i++) {
+    const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 1);
+    const box = r.getClientRects()[0];
+    if (box) chars.push([n.data[i], Math.round(box.top)]);
+  }
+  const s = getComputedStyle(a);
+  return {href: a.getAttribute('href'), teks: a.textContent, chars, pecah: s.wordBreak + ' ' + s.overflowWrap};
+})"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lebar", [390, LEBAR_CETAK])
+def test_evidence_urls_wrap_only_after_a_separator(halaman, lebar):
+    halaman.page.set_viewport_size({"width": lebar, "height": 900})
+    page = halaman.buka(DOKUMEN_BUKTI)
+    if lebar == LEBAR_CETAK:
+        page.emulate_media(media="print")
+    tautan = page.evaluate(_BARIS_URL)
+    assert tautan, "no evidence URL on the documents page"
+    terpecah = 0
+    for t in tautan:
+        assert t["teks"] == t["href"] and len(t["chars"]) == len(t["href"])  # the text is the URL, unbroken
+        assert "anywhere" not in t["pecah"] and "break-all" not in t["pecah"] and "break-word" not in t["pecah"]
+        akhir_baris = [c for (c, top), (_, berikut) in zip(t["chars"], t["chars"][1:], strict=False) if berikut != top]
+        assert all(c in "/?&=" for c in akhir_baris), (t["href"], akhir_baris)
+        terpecah += bool(akhir_baris)
+    assert terpecah, "no URL wraps at this width: the test proves nothing"
+
+
+_NIP_SPASI = r"\d{8} \d{6} \d \d{3}"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lebar", [390, LEBAR_CETAK])
+@pytest.mark.parametrize("path", ["biro-sdm/pegawai/", f"biro-sdm/pegawai/{NIP_FUNGSIONAL}/", DOKUMEN_BUKTI,
+                                  "biro-sdm/tim/tim-penguatan-kompetensi/"])
+def test_nips_and_commit_ids_stay_on_one_line(halaman, path, lebar):
+    """Every NIP shown (spaced) is in a .kinerja-nip element, and that and every commit id is
+    one line box, on a phone and at print width."""
+    halaman.page.set_viewport_size({"width": lebar, "height": 900})
+    page = halaman.buka(path)
+    if lebar == LEBAR_CETAK:
+        page.emulate_media(media="print")
+    lepas = page.evaluate("""re => {
+      const out = [], walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walk.nextNode(); n; n = walk.nextNode())
+        if (new RegExp(re).test(n.data) && !n.parentElement.closest('.kinerja-nip')) out.push(n.data);
+      return out; }""", _NIP_SPASI)
+    assert not lepas, lepas
+    baris = page.evaluate("""() => [...document.querySelectorAll('.kinerja-nip, .kinerja-komit')]
+      .filter(e => e.getClientRects().length).map(e => [e.textContent, e.getClientRects().length])""")
+    assert baris and all(n == 1 for _, n in baris), [b for b in baris if b[1] != 1]
+    assert all(re.fullmatch(_NIP_SPASI + r"|[0-9a-f]{10}", t) for t, _ in baris), baris
+
+
+@pytest.mark.browser
+def test_credit_point_table_shows_its_last_column_at_1366_px(halaman):
+    halaman.page.set_viewport_size({"width": 1366, "height": 768})
+    page = halaman.buka(f"biro-sdm/pegawai/{NIP_FUNGSIONAL}/")
+    bungkus = page.locator(".kinerja-angka-kredit")
+    terakhir = bungkus.locator("thead th").last
+    assert terakhir.inner_text() == "Masih kurang"
+    # inside the viewport and inside every clipping ancestor (the theme's scroll wrapper), unscrolled
+    terpotong = terakhir.evaluate("""th => { const r = th.getBoundingClientRect(), out = [];
+      if (r.left < 0 || r.right > innerWidth) out.push('viewport');
+      for (let e = th.parentElement; e; e = e.parentElement) {
+        const b = e.getBoundingClientRect();
+        if (getComputedStyle(e).overflowX !== 'visible' && (r.left < b.left || r.right > b.right || e.scrollLeft))
+          out.push(e.className || e.tagName); }
+      return out; }""")
+    assert not terpotong, terpotong
+    angka = bungkus.evaluate("""e => [...e.querySelectorAll('tbody td')]
+      .filter(td => /^[0-9.,%]+$/.test(td.textContent))
+      .map(td => { const r = document.createRange(); r.selectNodeContents(td); return r.getClientRects().length; })""")
+    assert angka and set(angka) == {1}  # numbers on one line
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("unit", UNITS)
+def test_charts_stay_legible_on_a_phone(halaman, unit):
+    """At 390 px every text of every chart is at least 11 CSS px, inside the chart, and no two
+    texts overlap."""
+    halaman.page.set_viewport_size({"width": 390, "height": 900})
+    page = halaman.buka(f"{unit}/")
+    grafik = page.evaluate("""() => [...document.querySelectorAll('svg.kinerja-grafik')].map(s => {
+      const b = s.getBoundingClientRect();
+      const t = [...s.querySelectorAll('text')].map(e => { const r = e.getBoundingClientRect();
+        return {teks: e.textContent, px: parseFloat(getComputedStyle(e).fontSize) * e.getScreenCTM().a,
+                l: r.left, r: r.right, t: r.top, b: r.bottom}; });
+      const tumpang = [];
+      t.forEach((p, i) => t.slice(i + 1).forEach(q => {
+        if (p.l < q.r && q.l < p.r && p.t < q.b && q.t < p.b) tumpang.push([p.teks, q.teks]); }));
+      return {kecil: t.filter(x => x.px < 11).map(x => [x.teks, x.px]), tumpang,
+              keluar: t.filter(x => x.l < b.left - 0.5 || x.r > b.right + 0.5).map(x => x.teks), n: t.length};
+    })""")
+    assert grafik, "no chart on the unit home"
+    for g in grafik:
+        assert g["n"] >= 15 and not g["kecil"] and not g["tumpang"] and not g["keluar"], g
+
+
+def test_pages_name_a_second_skp_and_give_realisations_their_unit(demo):
+    """'SKP kedua 2025', never the folder name 'SKP 2025-2'; a realisation carries its target's
+    unit ('140 dokumen')."""
+    assert not [p for p, t in _berkas_teks(demo) if re.search(r"SKP \d{4}-\d", t)]
+    andika = demo / "bagian-pengembangan-pegawai" / "pegawai" / "199507212021011006" / "index.html"
+    assert "SKP kedua 2025" in andika.read_text(encoding="utf-8")
+    dewi = (demo / "bagian-pengembangan-pegawai" / "pegawai" / NIP_DEWI / "index.html").read_text(encoding="utf-8")
+    assert '<span class="kinerja-teks">140 dokumen</span>' in dewi

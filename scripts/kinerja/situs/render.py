@@ -53,9 +53,10 @@ def lingkungan() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
     )
     env.filters.update({
-        "tanggal": tampil.tanggal, "nip": tampil.nip, "angka": tampil.angka, "target": tampil.target,
+        "tanggal": tampil.tanggal, "nip": tampil.nip_utuh, "angka": tampil.angka, "target": tampil.target,
         "persen": tampil.persen, "url": _url, "periode_dokumen": tampil.periode_dokumen,
-        "judul_skp": tampil.judul_skp,
+        "judul_skp": tampil.judul_skp, "url_terpotong": tampil.url_terpotong,
+        "realisasi": tampil.realisasi,
     })
     env.globals.update({
         "label": tampil.LABEL,

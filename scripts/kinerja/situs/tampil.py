@@ -57,6 +57,11 @@ def nip(value: str) -> str:
     return value
 
 
+def nip_utuh(value: str) -> Markup:
+    """A NIP as `nip` shows it, in an element that never wraps (kinerja.css `.kinerja-nip`)."""
+    return Markup('<span class="kinerja-nip">%s</span>') % teks(nip(value))
+
+
 def angka(value: object) -> str:
     """A number as written in Indonesian ('1.234,5'); text unchanged."""
     if isinstance(value, bool) or not isinstance(value, (int, float, Decimal, Fraction)):
@@ -77,6 +82,14 @@ def target(value: object) -> str:
     return str(value)
 
 
+def realisasi(nilai: object, target_iki: object) -> str:
+    """A realisation with the unit of its indicator's target ('140 dokumen'); a narrative unchanged."""
+    satuan = target_iki.get("satuan") if isinstance(target_iki, dict) else None
+    if satuan and not isinstance(nilai, (str, bool)):
+        return f"{angka(nilai)} {satuan}"
+    return angka(nilai)
+
+
 def persen(ratio: Fraction | None) -> str:
     """An advisory capaian ratio as '96,9%'; '-' when there is none."""
     return "-" if ratio is None else aturan.format_angka(ratio * 100, 1) + "%"
@@ -91,6 +104,17 @@ def tautan_aman(url: object) -> bool:
     except ValueError:
         return False
     return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+
+
+# Where a displayed URL may wrap: after its separators, "//" kept whole.
+_PEMISAH_URL = re.compile(r"(?<=[/?&=])(?![/?&=])")
+
+
+def url_terpotong(url: str) -> Markup:
+    """A URL as link text that wraps only after `/`, `?`, `&` or `=`: its pieces never wrap
+    (kinerja.css `.kinerja-url`), with a `<wbr>` between them. Link text only, never an href."""
+    return Markup("<wbr>").join(Markup("<span>%s</span>") % teks(bagian)
+                                for bagian in _PEMISAH_URL.split(url) if bagian)
 
 
 def _label(table: dict[str, str]):
