@@ -45,11 +45,20 @@ UNITS = sorted(p.name for p in DEMO.iterdir() if (p / "unit.yaml").is_file())
 pytestmark = pytest.mark.slow  # every test here builds real sites
 
 
+ASAL = "https://github.com/kementerian-contoh/kinerja"  # the origin the demo is built as a clone of
+
+
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory) -> Path:
-    """`kinerja build` of the demo records; the folder holding index.html and one site per unit."""
+    """`kinerja build` of the demo records; the folder holding index.html and one site per unit.
+    Built as a clone of a GitHub repository is (its origin given to Git through the
+    environment, whatever this checkout's remote is), so every page carries its edit links."""
     out = tmp_path_factory.mktemp("demo") / "site"
-    result = jalankan_cli("build", "--records", str(DEMO), "--out", str(out), cwd=ROOT)
+    with pytest.MonkeyPatch.context() as env:
+        for name, value in {"GIT_CONFIG_COUNT": "1", "GIT_CONFIG_KEY_0": "remote.origin.url",
+                            "GIT_CONFIG_VALUE_0": f"{ASAL}.git", "CI_DEFAULT_BRANCH": "main"}.items():
+            env.setenv(name, value)
+        result = jalankan_cli("build", "--records", str(DEMO), "--out", str(out), cwd=ROOT)
     assert result.code == 0, result.err
     for unit in UNITS:
         assert f"unit {unit}: situs selesai" in result.err  # progress on stderr
@@ -676,6 +685,23 @@ def test_axe_finds_no_serious_wcag_violation(halaman, path, lebar):
              for v in hasil["violations"] if v["impact"] in ("serious", "critical")]
     assert not berat, berat
     assert hasil["passes"], "axe-core ran no check"
+
+
+@pytest.mark.browser
+def test_each_record_on_an_employee_page_has_an_edit_link_that_paper_leaves_out(halaman):
+    """The guide's "propose a change in the web editor" is one click: the profile, each SKP,
+    evaluation and objection link to their file in GitHub's editor, named for screen readers;
+    printed forms carry none."""
+    page = halaman.buka(f"bagian-pengembangan-pegawai/pegawai/{NIP_KEBERATAN}/")
+    folder = f"records/bagian-pengembangan-pegawai/pegawai/{NIP_KEBERATAN}"
+    tautan = page.locator("a.kinerja-sunting")
+    href = [tautan.nth(i).get_attribute("href") for i in range(tautan.count())]
+    for berkas in ("profil.yaml", "2025/skp.yaml", "2025/evaluasi/tahunan.yaml", "2025/keberatan/tahunan.yaml"):
+        assert f"{ASAL}/edit/main/{folder}/{berkas}" in href, berkas
+    profil = page.get_by_role("link", name=f"Sunting di GitHub: {folder}/profil.yaml")
+    assert profil.is_visible() and profil.inner_text() == "Sunting di GitHub"
+    page.emulate_media(media="print")
+    assert not any(tautan.nth(i).is_visible() for i in range(tautan.count()))
 
 
 @pytest.mark.browser

@@ -57,7 +57,9 @@ def test_paths_are_quoted_and_prefixed_with_the_records_folder_below_the_top():
     assert t.berkas == "records/biro-sdm/pegawai/1/2026/umpan balik.yaml"
 
 
-def test_asal_reads_origin_its_default_branch_or_the_current_one(tmp_path, repo_git):
+def test_asal_reads_origin_its_default_branch_or_the_current_one(tmp_path, repo_git, monkeypatch):
+    for name in ("CI_DEFAULT_BRANCH", "GITHUB_ACTIONS", "GITHUB_REF_TYPE", "GITHUB_REF_NAME"):
+        monkeypatch.delenv(name, raising=False)
     assert riwayat.asal(tmp_path) is None  # outside Git
     repo = repo_git(tmp_path / "repo", cabang="kerja")
     assert riwayat.asal(repo.path) == riwayat.Asal(repo.path.resolve(), None, "kerja")
@@ -66,3 +68,25 @@ def test_asal_reads_origin_its_default_branch_or_the_current_one(tmp_path, repo_
     assert riwayat.asal(repo.path).cabang == "kerja"
     repo.git("symbolic-ref", "refs/remotes/origin/HEAD", "refs/remotes/origin/utama")
     assert riwayat.asal(repo.path).cabang == "utama"
+
+
+def test_a_ci_checkout_without_origin_head_takes_the_ci_default_branch(tmp_path, repo_git, monkeypatch):
+    """GitLab CI checks out a detached HEAD and GitHub Actions sets no origin/HEAD: the edit links
+    still name a branch, the one the CI says."""
+    for name in ("CI_DEFAULT_BRANCH", "GITHUB_ACTIONS", "GITHUB_REF_TYPE", "GITHUB_REF_NAME"):
+        monkeypatch.delenv(name, raising=False)
+    repo = repo_git(tmp_path / "repo", cabang="kerja")
+    repo.git("remote", "add", "origin", "https://gitlab.com/contoh/kinerja.git")
+    (repo.path / "README.md").write_text("Kinerja\n", encoding="utf-8")
+    repo.komit("Awal")
+    repo.git("checkout", "-q", "--detach")
+    assert riwayat.asal(repo.path).cabang is None  # detached, no CI: no branch, so no edit links
+    monkeypatch.setenv("CI_DEFAULT_BRANCH", "utama")
+    assert riwayat.asal(repo.path).cabang == "utama"
+    monkeypatch.delenv("CI_DEFAULT_BRANCH")
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    monkeypatch.setenv("GITHUB_REF_TYPE", "branch")
+    monkeypatch.setenv("GITHUB_REF_NAME", "main")
+    assert riwayat.asal(repo.path).cabang == "main"
+    monkeypatch.setenv("GITHUB_REF_TYPE", "tag")
+    assert riwayat.asal(repo.path).cabang is None

@@ -101,7 +101,7 @@ class Asal:
 
     top: Path  # the work tree's top: edit paths are relative to it
     url: str | None  # remote.origin.url as configured (None: no such remote)
-    cabang: str | None  # the remote's default branch (refs/remotes/origin/HEAD), else the current one
+    cabang: str | None  # the remote's default branch (refs/remotes/origin/HEAD, or the CI's), else the current one
 
 
 def asal(path: Path) -> Asal | None:
@@ -111,10 +111,21 @@ def asal(path: Path) -> Asal | None:
         return None
     url = _git(top, "config", "--get", "remote.origin.url", ok=(0, 1)).decode("utf-8", "replace").strip()
     bawaan = _git(top, "symbolic-ref", "-q", "--short", "refs/remotes/origin/HEAD", ok=(0, 1, 128))
-    cabang = bawaan.decode("utf-8", "replace").strip().removeprefix("origin/")
+    cabang = bawaan.decode("utf-8", "replace").strip().removeprefix("origin/") or _cabang_ci()
     if not cabang:
         cabang = _git(top, "symbolic-ref", "-q", "--short", "HEAD", ok=(0, 1, 128)).decode("utf-8", "replace").strip()
     return Asal(top, url or None, cabang or None)
+
+
+def _cabang_ci() -> str | None:
+    """The default branch as a CI job knows it, where its checkout has no origin/HEAD and may be
+    a detached HEAD: GitLab's CI_DEFAULT_BRANCH, or the branch a GitHub Actions job was pushed to."""
+    env = os.environ
+    if env.get("CI_DEFAULT_BRANCH"):
+        return env["CI_DEFAULT_BRANCH"]
+    if env.get("GITHUB_ACTIONS") and env.get("GITHUB_REF_TYPE") == "branch":
+        return env.get("GITHUB_REF_NAME") or None
+    return None
 
 
 def _repo(top: Path):
