@@ -226,6 +226,20 @@ def test_a_failing_mkdocs_build_stops_with_its_reason(tmp_path):
     assert not (tmp_path / "build" / "site" / "index.html").exists()
 
 
+def test_a_build_without_site_url_says_what_the_404_pages_need(tmp_path):
+    records = tulis_arsip_sah(tmp_path)
+    (tmp_path / "mkdocs.yml").write_text("site_name: Uji\ntheme: {name: material}\n", encoding="utf-8")
+    result = jalankan_cli("build", "--records", str(records), "--unit", "biro-sdm", cwd=tmp_path)
+    halaman_404 = tmp_path / "build" / "site" / "biro-sdm" / "404.html"
+    assert result.code == 0 and "site_url belum diisi di mkdocs.yml" in result.err
+    assert 'href="/assets/' in halaman_404.read_text(encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: Uji\nsite_url: https://kinerja.uji.go.id/\n"
+                                         "theme: {name: material}\n", encoding="utf-8")
+    result = jalankan_cli("build", "--records", str(records), "--unit", "biro-sdm", cwd=tmp_path)
+    assert result.code == 0 and "belum diisi" not in result.err
+    assert 'href="/biro-sdm/assets/' in halaman_404.read_text(encoding="utf-8")
+
+
 def test_serve_builds_one_unit_and_serves_it_on_localhost(tmp_path):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -159,6 +159,9 @@ def bangun(pohon: Pohon, *, out: Path, units: list[str] | None = None, hari_ini:
     periksa_keluaran(records, out, kode_units)
     mesin.periksa(engine)
     induk = konfigurasi.Induk.dari_repositori(root)
+    if not induk.data.get("site_url"):
+        _lapor("catatan: site_url belum diisi di mkdocs.yml; halaman 404 tiap unit hanya bergaya bila folder "
+               "hasil disajikan di akar server (isi alamat terbitnya, misalnya https://org.github.io/kinerja/).")
     sejarah = riwayat.sejarah(rel_root(records), records)
     hari_ini = hari_ini or date.today()
     editor = penyunting(induk, root)
