@@ -13,9 +13,9 @@ from kinerja.situs import mesin
 from kinerja.yamlio import YamlError
 
 
-def _satu_baris(hasil: HasilCli, code: int = 2, kemajuan: str = "") -> str:
+def _satu_baris(hasil: HasilCli, code: int = 2, kemajuan: str | tuple[str, ...] = "") -> str:
     """The one stderr line of a failed command that is not an internal failure (after progress
-    lines starting with kemajuan, when given)."""
+    and note lines starting with kemajuan, when given)."""
     assert (hasil.code, hasil.out) == (code, ""), hasil.err
     *awal, galat_ = hasil.err.splitlines(keepends=True)
     assert all(kemajuan and line.startswith(kemajuan) for line in awal), hasil.err
@@ -63,7 +63,8 @@ def test_a_failed_site_build_is_one_line(arsip_sah, jalankan, monkeypatch):
         raise mesin.SitusGagal(f"mkdocs build gagal untuk {config}: ERROR - Config value 'theme'")
 
     monkeypatch.setattr(mesin, "bangun", gagal)
-    err = _satu_baris(jalankan("build", "--unit", "biro-sdm"), kemajuan="kinerja: unit biro-sdm: ")
+    err = _satu_baris(jalankan("build", "--unit", "biro-sdm"),
+                      kemajuan=("kinerja: unit biro-sdm: ", "kinerja: catatan: site_url belum diisi"))
     assert err.startswith("kinerja: mkdocs build gagal untuk ")
 
 
