@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from conftest import jalankan_cli
-from kinerja import pemeriksaan
+from kinerja import pemeriksaan, riwayat
 
 DEMO = Path(__file__).resolve().parents[1] / "records"
 ENV = {**os.environ, "GIT_AUTHOR_NAME": "Uji", "GIT_AUTHOR_EMAIL": "uji@contoh.go.id", "GIT_COMMITTER_NAME": "Uji",
@@ -253,6 +253,18 @@ def salinan(induk, tmp_path_factory, monkeypatch) -> Path:
     return root
 
 
+def _dasar_seperti_ls_tree(records: Path) -> None:
+    """The merge base's listing that --changed-since derives from the index and the diff is the
+    one Git lists for that commit: the same records, misplaced files and blob ids."""
+    staged = pemeriksaan.daftar_pohon(records, revisi=":")
+    assert staged.top is not None
+    dasar = riwayat.titik_cabang(staged.top, riwayat.verifikasi(staged.top, "main"))
+    turunan = pemeriksaan.daftar_turunan(staged, records, riwayat.berubah(staged.top, dasar, "records"))
+    penuh = pemeriksaan.daftar_pohon(records, revisi=dasar)
+    assert turunan is not None
+    assert (turunan.berkas, turunan.salah, turunan.blobs) == (penuh.berkas, penuh.salah, penuh.blobs)
+
+
 def _periksa(root: Path, names: list[str], seed: int, penuh=_penuh) -> None:
     """Apply the mutations one after another; after each, a warm run equals a full one, and the
     branch check reports every diagnostic that the change adds to the full run."""
@@ -266,6 +278,7 @@ def _periksa(root: Path, names: list[str], seed: int, penuh=_penuh) -> None:
         full = penuh(root, cache)
         assert warm == full, f"{names} (seed {seed})"
         _git(root, "add", "-A", "records")
+        _dasar_seperti_ls_tree(root / "records")
         dilaporkan = {_kunci(d) for d in _validate(root, "--changed-since", "main")}
         missing = ({_kunci(d) for d in full} - base) - dilaporkan
         assert not missing, f"{names} (seed {seed}): --changed-since misses {sorted(missing)}"

@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import astuple, dataclass, field
 from datetime import date
 from functools import cached_property
+from operator import attrgetter
 from pathlib import Path
 
 from kinerja import arsip, checks, jenis, laporan, rekap, riwayat, tembolok
@@ -42,12 +43,15 @@ def buka_tembolok(records: Path, aktif: bool) -> tembolok.Tembolok | None:
 def _tanpa_gc(fn):
     # Loading creates millions of small objects and no reference cycles: the cyclic garbage
     # collector would only rescan them over and over (it more than doubles the run time).
+    # Afterwards they are frozen out of its sight too (reference counting still frees them), so
+    # the collections that the work after loading triggers scan only what that work made.
     collecting = gc.isenabled()
     gc.disable()
     try:
         return fn()
     finally:
         if collecting:
+            gc.freeze()
             gc.enable()
 
 
@@ -109,6 +113,27 @@ def daftar_pohon(records: Path, *, revisi: str | None = None) -> Daftar:
     return Daftar(berkas, salah, top=top)
 
 
+def daftar_turunan(daftar: Daftar, records: Path, ubahan: dict[str, riwayat.Ubahan]) -> Daftar | None:
+    """The listing of a commit, derived from Git's listing of the index (daftar) and the files
+    that differ between them (by path from the top of the work tree, with the commit's blob):
+    the same files and blobs `git ls-tree` would give, without listing the whole tree again.
+    None when a changed file is a symbolic link or a submodule in the commit."""
+    if daftar.top is None or any(u.mode_dasar in ("120000", "160000") for u in ubahan.values()):
+        return None
+    records = records.resolve()
+    folder = records.relative_to(daftar.top).as_posix()
+    cut = 0 if folder == "." else len(folder) + 1
+    atas = str(daftar.top) + "/"
+    dasar = {atas + path: u.blob_dasar for path, u in ubahan.items() if u.status != "A"}
+    diganti = {atas + path for path in ubahan}
+    berkas, salah = arsip.kenali_semua(((tuple(p[len(atas) + cut:].split("/")), p) for p in sorted(dasar)), records,
+                                       arsip.rel_root(records))
+    rel_diganti = {arsip.awalan(records, arsip.rel_root(records)) + "/" + p[len(atas) + cut:] for p in diganti}
+    return Daftar(sorted([b for b in daftar.berkas if b.path not in diganti] + berkas, key=attrgetter("parts")),
+                  [d for d in daftar.salah if d.file not in rel_diganti] + salah,
+                  {p: blob for p, blob in daftar.blobs.items() if p not in diganti} | dasar, {}, daftar.top)
+
+
 def _indeks_penyedia(daftar: list[Berkas]) -> dict[jenis.Kunci, set[str]]:
     """Which groups provide each key (the inverse of `jenis.sedia` over the listing)."""
     found: dict[jenis.Kunci, set[str]] = defaultdict(set)
@@ -147,17 +172,24 @@ class Pohon:
     """One records tree in one run: its files found once, loaded at most once, checked per group."""
 
     def __init__(self, records: Path, cache: tembolok.Tembolok | None = None, progres: bool = False, *,
-                 revisi: str | None = None):
+                 revisi: str | None = None, daftar: Daftar | None = None):
         self.records = Path(records)
         self.cache = cache
         self.progres = progres
         self.revisi = revisi  # ":" the staged content (Git's index), a commit's, or None: the working tree
-        self._daftar = daftar_pohon(self.records, revisi=revisi)
+        self._daftar = daftar or daftar_pohon(self.records, revisi=revisi)
         self.top = self._daftar.top
         self.daftar, self.misplaced = self._daftar.berkas, self._daftar.salah
         self._bacaan: dict[str, Bacaan] = {}
         self.hasil_kelompok: dict[str, HasilKelompok] = {}
         self.dibaca: dict[str, frozenset[jenis.Kunci]] = {}  # after validasi: the keys each group read
+
+    def di(self, revisi: str, ubahan: dict[str, riwayat.Ubahan]) -> Pohon:
+        """The same records at commit revisi, from this staged tree and the files that differ
+        between them (`riwayat.berubah`)."""
+        assert self.revisi == ":", "derived from the staged listing only"
+        return Pohon(self.records, self.cache, self.progres, revisi=revisi,
+                     daftar=daftar_turunan(self._daftar, self.records, ubahan))
 
     @cached_property
     def blobs(self) -> dict[str, str]:
@@ -371,7 +403,7 @@ class Pohon:
         every group their checks read, loaded to a fixed point (starting from the groups that
         provide the keys `dibaca` says they read, when known, which spares most rounds)."""
         muat = set(groups) | self._penyedia_bacaan(groups, dibaca or {})
-        model, fakta, _ = self._jalankan(set(groups), muat)
+        model, fakta, _ = _tanpa_gc(lambda: self._jalankan(set(groups), muat))
         return model, fakta
 
     def _penyedia_bacaan(self, groups, dibaca: dict[str, frozenset]) -> set[str]:

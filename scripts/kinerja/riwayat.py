@@ -15,6 +15,7 @@ import subprocess
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from kinerja.galat import GalatGit
 
@@ -160,20 +161,25 @@ def titik_cabang(top: Path, rev: str) -> str:
     return dasar[0].hexsha
 
 
-def berubah(top: Path, dasar: str, folder: str) -> dict[str, str]:
+class Ubahan(NamedTuple):
+    """How one file differs between a commit and the index."""
+
+    status: str  # "A" (added), "M", "T" (type changed) or "D" (deleted)
+    mode_dasar: str  # the file's mode in the commit ("000000": absent there)
+    blob_dasar: str  # its blob id in the commit
+
+
+def berubah(top: Path, dasar: str, folder: str) -> dict[str, Ubahan]:
     """Files under folder (relative to top) that differ between commit dasar and the index:
-    what the branch committed plus what is staged. Path -> "A" (added), "M" or "D" (deleted)."""
-    out = _git(top, "diff", "--cached", "--name-status", "-z", "--no-renames", dasar, "--", folder)
-    fields = out.decode("utf-8", "replace").split("\0")
-    return {path: status[0] for status, path in zip(fields[0::2], fields[1::2], strict=False) if path}
-
-
-def daftar_di(top: Path, rev: str, folders: list[str]) -> list[str]:
-    """Every file under the given folders (relative to top) in commit rev."""
-    if not folders:
-        return []
-    out = _git(top, "ls-tree", "-r", "-z", "--name-only", rev, "--", *folders)
-    return [name for name in out.decode("utf-8", "replace").split("\0") if name]
+    what the branch committed plus what is staged, with the commit's mode and blob of each."""
+    out = _git(top, "diff", "--cached", "--raw", "--no-abbrev", "-z", "--no-renames", dasar, "--", folder)
+    fields = out.decode("utf-8", "surrogateescape").split("\0")
+    found: dict[str, Ubahan] = {}
+    for meta, path in zip(fields[0::2], fields[1::2], strict=False):
+        if path:
+            mode, _, blob, _, status = meta.lstrip(":").split(" ")
+            found[path] = Ubahan(status[0], mode, blob)
+    return found
 
 
 def _cat_file(top: Path, objek: list[str]) -> dict[str, bytes]:
@@ -182,7 +188,7 @@ def _cat_file(top: Path, objek: list[str]) -> dict[str, bytes]:
     objek = [o for o in dict.fromkeys(objek) if "\n" not in o]
     if not objek:
         return {}
-    out = _git(top, "cat-file", "--batch", input_="".join(f"{o}\n" for o in objek).encode("utf-8"))
+    out = _git(top, "cat-file", "--batch", input_="".join(f"{o}\n" for o in objek).encode("utf-8", "surrogateescape"))
     result: dict[str, bytes] = {}
     pos = 0
     for nama in objek:

@@ -46,7 +46,8 @@ class Perubahan:
     awalan: str  # what rel paths of this records folder start with
     git_awalan: str  # the records folder relative to the top of the work tree
     dasar: str  # the merge base
-    berkas: dict[Parts, str]  # changed file -> "A" | "M" | "D"
+    berkas: dict[Parts, str]  # changed file -> "A" | "M" | "T" | "D"
+    ubahan: dict[str, riwayat.Ubahan]  # the same files by path from the top, with the base's mode and blob
     lama: dict[Parts, dict | None] = field(default_factory=dict)  # the base's data (None: unreadable)
     baru: dict[Parts, dict | None] = field(default_factory=dict)  # the staged data (None: unreadable)
     baru_mentah: dict[Parts, bytes] = field(default_factory=dict)  # the staged bytes
@@ -66,9 +67,9 @@ def baca_perubahan(pohon: Pohon, rev: str) -> Perubahan:
     git_awalan = pohon.records.resolve().relative_to(top).as_posix()
     dasar = riwayat.titik_cabang(top, riwayat.verifikasi(top, rev))
     cut = 0 if git_awalan == "." else len(git_awalan) + 1
-    berkas = {tuple(path[cut:].split("/")): status
-              for path, status in riwayat.berubah(top, dasar, git_awalan).items()}
-    perubahan = Perubahan(top, pohon.awalan, git_awalan, dasar, berkas)
+    ubahan = riwayat.berubah(top, dasar, git_awalan)
+    berkas = {tuple(path[cut:].split("/")): u.status for path, u in ubahan.items()}
+    perubahan = Perubahan(top, pohon.awalan, git_awalan, dasar, berkas, ubahan)
     lama = riwayat.baca_di(top, dasar, [perubahan.git(p) for p, s in berkas.items() if s != "A"])
     baru = riwayat.baca_di(top, "", [perubahan.git(p) for p, s in berkas.items() if s != "D"])
     for parts, status in berkas.items():
@@ -148,7 +149,7 @@ def tinjau(records: Path, rev: str, cache: Tembolok | None = None) -> Tinjauan:
     changed = {perubahan.rel(p) for p in perubahan.berkas}
     terdampak = pohon.terdampak(changed, pohon.dibaca)
     return Tinjauan(perubahan, pohon, diagnostik, terdampak, sisi(pohon, terdampak, pohon.dibaca),
-                    sisi(Pohon(records, cache, revisi=perubahan.dasar), terdampak, pohon.dibaca))
+                    sisi(pohon.di(perubahan.dasar, perubahan.ubahan), terdampak, pohon.dibaca))
 
 
 def unit_terdampak(records: Path, rev: str, cache: Tembolok | None = None) -> list[str]:
