@@ -8,7 +8,9 @@ files and every group that read a key a changed file provides. Those groups' dia
 reported. Nothing here lists by hand which checks read what.
 
 For the reviewer summary both sides are also modelled around the affected groups (the
-merge base's files read from Git), so their predikat and curves can be compared.
+merge base's files read from Git), so their predikat and curves can be compared. The merge
+base's listing is the staged one with the changed files swapped for the base's versions
+(`Pohon.di`), not a second listing of the whole tree.
 """
 
 from __future__ import annotations
