@@ -108,6 +108,26 @@ def test_the_staged_listing_reads_the_index_not_the_working_copy(arsip_sah: Path
     assert pemeriksaan.Pohon(arsip_sah).model({"unit/biro-sdm"}).units["biro-sdm"].evaluasi_periodik == "triwulanan"
 
 
+def test_a_branch_check_leaves_the_last_run_it_started_from_in_place(arsip_sah: Path, repo_git,
+                                                                   tembolok_sendiri: Path):
+    """--changed-since checks the staged tree from the last run and does not write its own (a
+    second per check at ministry scale); the run after it is still exact."""
+    repo = repo_git(arsip_sah.parent)
+    repo.komit("awal", "records")
+    root = arsip_sah.parent
+    _with_findings(arsip_sah)
+    _validate(root)
+    (terakhir,) = tembolok_sendiri.rglob("terakhir.bin")
+    sebelum = terakhir.read_bytes()
+    ganti(arsip_sah / "biro-sdm" / "pegawai" / NIP_STAF / "2026" / "evaluasi" / "tw1.yaml", "status: finall",
+          "status: final")
+    repo.git("add", "records")
+    code, found = _validate(root, "--changed-since", "HEAD")
+    assert (code, sorted({d["code"] for d in found})) == (1, ["K520", "K707"])  # late SKP, set SKP changed
+    assert terakhir.read_bytes() == sebelum
+    assert _validate(root) == _validate(root, "--no-cache")
+
+
 def test_a_new_tool_version_does_not_reuse_results(arsip_sah: Path, tembolok_sendiri: Path, monkeypatch):
     root = arsip_sah.parent
     _with_findings(arsip_sah)
