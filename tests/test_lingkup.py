@@ -305,14 +305,20 @@ def test_random_records_and_sequences_long(salinan: Path, seed: int):
              penuh=lambda root, cache: _validate(root, "--no-cache"))
 
 
+def _catat_periksa(monkeypatch) -> list[set[str]]:
+    """The groups each checking round of the following runs checks, in order."""
+    checked: list[set[str]] = []
+    original = pemeriksaan.Pohon._jalankan
+    monkeypatch.setattr(pemeriksaan.Pohon, "_jalankan",
+                        lambda self, periksa, muat: checked.append(set(periksa)) or original(self, periksa, muat))
+    return checked
+
+
 def test_the_warm_run_rechecks_only_what_the_change_affects(salinan: Path, monkeypatch):
     """One changed evaluation re-checks its employee's folder and what read it, not the tree."""
     _validate(salinan)
     _validate(salinan)
-    checked = []
-    original = pemeriksaan.Pohon._jalankan
-    monkeypatch.setattr(pemeriksaan.Pohon, "_jalankan",
-                        lambda self, periksa, muat: checked.append(set(periksa)) or original(self, periksa, muat))
+    checked = _catat_periksa(monkeypatch)
     MUTASI["rating diubah"](salinan / "records", random.Random(0))
     _validate(salinan)
     assert checked and len(checked[0]) < 10, checked
@@ -327,15 +333,14 @@ def test_a_heads_folder_moved_or_profile_deleted_reports_k401_with_a_warm_cache(
     result = jalankan_cli("validate", "--format", "json", cwd=salinan)
     found = [d for d in json.loads(result.out) if d["code"] == "K401"]
     assert result.code == 1 and [d["file"] for d in found] == [f"records/{BAGIAN}/unit.yaml"]
+
+
 def test_a_team_edit_rechecks_the_members_that_carry_its_results(salinan: Path, monkeypatch):
     """Renaming a team result re-checks the team and the folders of the members whose SKPs carry
     its results (in both units), not the tree; --changed-since on the branch reports the broken
     assignment."""
     _validate(salinan)
-    checked = []
-    original = pemeriksaan.Pohon._jalankan
-    monkeypatch.setattr(pemeriksaan.Pohon, "_jalankan",
-                        lambda self, periksa, muat: checked.append(set(periksa)) or original(self, periksa, muat))
+    checked = _catat_periksa(monkeypatch)
     MUTASI["hasil tim berganti kode"](salinan / "records", random.Random(0))
     _validate(salinan)
     assert {f"tim/{TIM_KOMPETENSI.replace('/tim/', '/')}", f"pegawai/{BIRO}/198102272006031002",

@@ -33,6 +33,7 @@ from kinerja.model import Arsip
 from kinerja.rekap import Rekap
 from kinerja.yamlio import YamlError, muat_bytes
 
+MODE_BUKAN_BERKAS = ("120000", "160000")  # Git modes of a symbolic link and a submodule
 AMBANG = 500  # more changed files than this: a full run is as quick and simpler
 
 
@@ -78,7 +79,7 @@ def _daftar_git(records: Path, top: Path, revisi: str | None) -> Daftar | None:
     cut = 0 if folder == "." else len(folder) + 1
     paths: dict[str, str | None] = {}  # path from top -> index blob (None: read from the disk)
     for path, (mode, blob) in git.indeks.items():
-        if mode == "120000" or mode == "160000":
+        if mode in MODE_BUKAN_BERKAS:
             return None
         if indeks or (path not in git.hilang and path not in git.berubah):
             paths[path] = blob
@@ -118,20 +119,20 @@ def daftar_turunan(daftar: Daftar, records: Path, ubahan: dict[str, riwayat.Ubah
     that differ between them (by path from the top of the work tree, with the commit's blob):
     the same files and blobs `git ls-tree` would give, without listing the whole tree again.
     None when a changed file is a symbolic link or a submodule in the commit."""
-    if daftar.top is None or any(u.mode_dasar in ("120000", "160000") for u in ubahan.values()):
+    if daftar.top is None or any(u.mode_dasar in MODE_BUKAN_BERKAS for u in ubahan.values()):
         return None
     records = records.resolve()
     folder = records.relative_to(daftar.top).as_posix()
     cut = 0 if folder == "." else len(folder) + 1
     atas = str(daftar.top) + "/"
+    bawah = {atas + path: path[cut:] for path in ubahan}  # absolute path -> path below records/
     dasar = {atas + path: u.blob_dasar for path, u in ubahan.items() if u.status != "A"}
-    diganti = {atas + path for path in ubahan}
-    berkas, salah = arsip.kenali_semua(((tuple(p[len(atas) + cut:].split("/")), p) for p in sorted(dasar)), records,
-                                       arsip.rel_root(records))
-    rel_diganti = {arsip.awalan(records, arsip.rel_root(records)) + "/" + p[len(atas) + cut:] for p in diganti}
-    return Daftar(sorted([b for b in daftar.berkas if b.path not in diganti] + berkas, key=attrgetter("parts")),
+    root = arsip.rel_root(records)
+    berkas, salah = arsip.kenali_semua(((tuple(bawah[p].split("/")), p) for p in sorted(dasar)), records, root)
+    rel_diganti = {arsip.awalan(records, root) + "/" + rel for rel in bawah.values()}
+    return Daftar(sorted([b for b in daftar.berkas if b.path not in bawah] + berkas, key=attrgetter("parts")),
                   [d for d in daftar.salah if d.file not in rel_diganti] + salah,
-                  {p: blob for p, blob in daftar.blobs.items() if p not in diganti} | dasar, {}, daftar.top)
+                  {p: blob for p, blob in daftar.blobs.items() if p not in bawah} | dasar, {}, daftar.top)
 
 
 def _indeks_penyedia(daftar: list[Berkas]) -> dict[jenis.Kunci, set[str]]:
