@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import NIP_KEPALA, NIP_SEKJEN, NIP_STAF, jalankan_cli, tulis_arsip_sah
-from kinerja import arsip
+from kinerja import arsip, jenis
 
 NIP_BARU = "199501012020121001"
 STAF = f"records/biro-sdm/pegawai/{NIP_STAF}"
@@ -58,7 +58,7 @@ def test_new_writes_a_valid_prefilled_file_and_never_overwrites(tmp_path, kind, 
     path = tmp_path / rel
     text = path.read_text(encoding="utf-8")
     first, _, rest = text.partition("\n")
-    schema_kind = arsip.jenis(Path(rel).relative_to("records").parts)
+    schema_kind = jenis.jenis(Path(rel).relative_to("records").parts)
     prefix = "# yaml-language-server: $schema="
     assert first.startswith(prefix)
     assert (path.parent / first[len(prefix):]).resolve() == (tmp_path / "schemas" / f"{schema_kind}.schema.json")

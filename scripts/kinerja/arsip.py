@@ -61,11 +61,6 @@ def _diag(rel: str, code: str, line: int, column: int, message: str, hint: str |
     return Diagnostik(rel, line, column, code, severity, message, hint)
 
 
-def jenis(parts: tuple[str, ...]) -> str | None:
-    """The kind of record a path below records/ holds, or None when it holds none."""
-    return jenis_mod.jenis(parts)
-
-
 def _kenali(parts: tuple[str, ...], path: str, prefix: str, found: list[Berkas],
             diagnostik: list[Diagnostik]) -> None:
     """Add a file to the records found, or a diagnostic saying why it does not belong."""
@@ -203,13 +198,17 @@ def _tidak_terbaca(berkas: Berkas, exc: OSError) -> Diagnostik:
 Hasil = tuple  # (blob id or None, data or None, diagnostics): what loading one file yields
 
 
-def _baca_potongan(daftar: list[Berkas]) -> list[Hasil]:
-    """Read, identify and load files (the job of a worker process): plain data only, the
-    positions are re-read on demand."""
+def _dari_disk(berkas: Berkas) -> bytes:
+    return Path(berkas.path).read_bytes()
+
+
+def _baca_potongan(daftar: list[Berkas], isi: Callable[[Berkas], bytes] = _dari_disk) -> list[Hasil]:
+    """Read (from the disk unless isi gives the bytes) and load files, the job of a worker
+    process: plain data only, the positions are re-read on demand."""
     out = []
     for berkas in daftar:
         try:
-            raw = Path(berkas.path).read_bytes()
+            raw = isi(berkas)
         except OSError as exc:
             out.append((None, None, [_tidak_terbaca(berkas, exc)]))
             continue
@@ -251,15 +250,11 @@ def _kunci(berkas: Berkas, blob: str) -> str:
 
 def _baca_dari(daftar: list[Berkas], isi: dict[str, bytes]) -> list[Hasil]:
     """Load files from contents at hand (read from Git), in this process."""
-    out = []
-    for berkas in daftar:
-        raw = isi.get(berkas.path)
-        if raw is None:
-            out.append((None, None, [_tidak_terbaca(berkas, FileNotFoundError(errno.ENOENT, "hilang"))]))
-            continue
-        loaded = baca(berkas, raw)
-        out.append((tembolok.blob_id(raw), loaded.data, loaded.diagnostik))
-    return out
+    def ambil(berkas: Berkas) -> bytes:
+        if berkas.path not in isi:
+            raise FileNotFoundError(errno.ENOENT, "hilang")
+        return isi[berkas.path]
+    return _baca_potongan(daftar, ambil)
 
 
 def baca_semua(daftar: list[Berkas], *, cache: tembolok.Tembolok | None = None,

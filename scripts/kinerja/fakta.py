@@ -111,13 +111,10 @@ class Fakta:
             return unit.aturan
         return Aturan.dari_unit(self.arsip.instansi.aturan if self.arsip.instansi else None)
 
-    def pimpinan(self, kode: str, pada: date | None = None) -> str | None:
-        """The unit's definitive head on a day (None: vacant or no unit.yaml); without a day,
-        the head as of now (the open definitive term, else the latest term)."""
+    def pimpinan(self, kode: str, pada: date) -> str | None:
+        """The unit's definitive head on a day (None: vacant or no unit.yaml)."""
         unit = self.unit(kode)
-        if unit is None:
-            return None
-        return unit.pimpinan if pada is None else unit.kepala(pada)
+        return unit.kepala(pada) if unit is not None else None
 
     def anak_unit(self, kode: str) -> list[str]:
         """The codes of the units whose `induk` is this unit (every unit.yaml is read)."""
@@ -138,10 +135,6 @@ class Fakta:
     def pegawai(self, unit: str, nip: str) -> Pegawai | None:
         self._baca("profil", nip)
         return self.arsip.pegawai.get((unit, nip))
-
-    def nama(self, nip: str) -> str | None:
-        found = self.profil(nip)
-        return found[0].nama if found else None
 
     def skp(self, nip: str) -> list[SKP]:
         """Every SKP of the NIP in every unit (skp.yaml only: not their evaluations)."""

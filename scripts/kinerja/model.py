@@ -412,9 +412,8 @@ class Arsip:
     instansi: Instansi | None = None
     tim: dict[tuple[str, str], Tim] = field(default_factory=dict)  # (unit, kode from the file name)
 
-    def tambah_pegawai(self, pegawai: Pegawai, folder: str | None = None) -> None:
+    def tambah_pegawai(self, pegawai: Pegawai, nip: str) -> None:
         """Add a profile under its folder's NIP (the path decides; K304 reports a content that disagrees)."""
-        nip = folder or pegawai.nip
         self.pegawai[(pegawai.unit, nip)] = pegawai
         same = self.per_nip.setdefault(nip, [])
         same.append(pegawai)

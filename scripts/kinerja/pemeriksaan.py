@@ -276,10 +276,9 @@ class Pohon:
 
     def _per_kelompok(self, groups: Iterable[str], loading: list[Diagnostik]):
         """Each checked group's diagnostics (its files' loading ones and its checks') and keys read."""
-        by_rel = {b.rel: jenis.kelompok(b.parts) for b in self.daftar}
         found: dict[str, list[Diagnostik]] = defaultdict(list)
         for d in loading:
-            found[by_rel[d.file]].append(d)
+            found[self.kelompok_berkas(d.file)].append(d)
         return {g: (found.get(g, []) + self.hasil_kelompok[g].diagnostik, self.hasil_kelompok[g].dibaca)
                 for g in groups}
 
