@@ -109,7 +109,7 @@ def baris_lampiran(daftar: list[SKP]) -> Iterator[dict]:
 
 
 def _evaluasi_urut(skp: SKP):
-    return sorted(skp.evaluasi.values(), key=lambda e: list(aturan.PERIODE).index(e.periode))
+    return [skp.evaluasi[p] for p in aturan.urutkan_periode(skp.evaluasi)]
 
 
 def baris_realisasi(daftar: list[SKP]) -> Iterator[dict]:

@@ -40,8 +40,8 @@ from kinerja.model import (
 MAKS_RANTAI = 8  # people in an employee's line of superiors that Fakta.rantai follows
 
 
-def tumpang_tindih(a: SKP, b: SKP) -> bool:
-    """Whether two SKP periods share a day."""
+def tumpang_tindih(a: SKP | Tim, b: SKP | Tim) -> bool:
+    """Whether two periods (of SKPs or teams) share a day."""
     return a.mulai <= b.selesai and b.mulai <= a.selesai
 
 

@@ -30,7 +30,7 @@ from kinerja.yamlio import NIP
 Parts = tuple[str, ...]  # a path below records/
 Kunci = tuple[str, ...]  # a key one group's checks read of another's records
 
-KODE_UNIT = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+KODE = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")  # common.schema.json's code: units, ids, teams, periods
 FOLDER_SKP = re.compile(r"([0-9]{4})(?:-([2-9]|[1-9][0-9]+))?")
 BERKAS_PERIODE = re.compile(r"(tw[1-4]|b(?:0[1-9]|1[0-2])|tahunan)\.yaml")
 BERKAS_TAHUN = re.compile(r"([0-9]{4})\.yaml")
@@ -105,7 +105,7 @@ _NAMA_BERKAS = {  # file-name rules of the kinds whose file names carry meaning
 
 def _folder_salah(parts: Parts) -> str | None:
     """Why a folder on the path is badly named, or None."""
-    if len(parts) > 1 and not KODE_UNIT.fullmatch(parts[0]):
+    if len(parts) > 1 and not KODE.fullmatch(parts[0]):
         return f"Nama folder unit '{parts[0]}' tidak sah: pakai huruf kecil, angka dan tanda hubung."
     if len(parts) >= 4 and parts[1] == "pegawai":
         if not NIP.match(parts[2]):
@@ -121,7 +121,7 @@ _UNIT_CONTOH, _NIP_CONTOH = "u", "199001012015011001"
 def kenali(parts: Parts) -> tuple[str | None, str | None]:
     """(kind, None) for a recognised path, (None, reason) for a badly named one, (None, None)
     for a path that is no record location at all."""
-    if len(parts) > 1 and KODE_UNIT.fullmatch(parts[0]):
+    if len(parts) > 1 and KODE.fullmatch(parts[0]):
         # Once the unit code and NIP folder are valid, the answer depends on the rest of the path
         # only: answered once per shape (a tree of 100,000 files has a few thousand).
         if len(parts) < 3 or parts[1] != "pegawai":

@@ -17,7 +17,7 @@ from pathlib import Path
 from kinerja import arsip, aturan
 from kinerja.fakta import Fakta
 from kinerja.galat import GalatPemakaian
-from kinerja.jenis import KODE_UNIT
+from kinerja.jenis import KODE
 from kinerja.model import SKP, Arsip, Pegawai
 from kinerja.pemeriksaan import Pohon
 from kinerja.yamlio import tulis_atomik
@@ -129,7 +129,7 @@ def _identitas(data: dict) -> list[str]:
 
 def buat_unit(konteks: Konteks, kode: str, *, nama: str, pimpinan: str, instansi: str | None = None,
               induk: str | None = None, periodik: str = "triwulanan", admin: list[str] | None = None):
-    if not KODE_UNIT.fullmatch(kode):
+    if not KODE.fullmatch(kode):
         raise BaruError(f"kode unit '{kode}' tidak sah: pakai huruf kecil, angka dan tanda hubung (misalnya biro-sdm).")
     konteks.muat_unit(*konteks.pohon.units)
     if instansi is None:
@@ -318,7 +318,7 @@ def buat_umpan_balik(konteks: Konteks, nip: str, *, unit: str | None = None, tan
                         + ", ".join(r.id for r in rencana.hasil_kerja) + ".")
     if perilaku and perilaku not in aturan.BERAKHLAK:
         raise BaruError(f"nilai perilaku '{perilaku}' tidak dikenal; pilihan: {', '.join(aturan.BERAKHLAK)}.")
-    if judul and not KODE_UNIT.fullmatch(judul):
+    if judul and not KODE.fullmatch(judul):
         raise BaruError(f"judul '{judul}' tidak sah: pakai huruf kecil, angka dan tanda hubung.")
     lines = [f"tanggal: {hari}", f"dari: {q(dari or rencana.penilai.nip)}   # NIP pemberi umpan balik",
              f"jenis: {jenis}   # umpan_balik | dialog_kinerja | bimbingan | konseling"]
@@ -372,7 +372,7 @@ def buat_keberatan(konteks: Konteks, nip: str, periode: str, *, unit: str | None
 def buat_tim(konteks: Konteks, kode: str, *, unit: str, nama: str, anggota: list[str], ketua: str | None = None,
              dasar: str | None = None, mulai: str | None = None, selesai: str | None = None,
              intervensi: str | None = None):
-    if not KODE_UNIT.fullmatch(kode):
+    if not KODE.fullmatch(kode):
         raise BaruError(f"kode tim '{kode}' tidak sah: pakai huruf kecil, angka dan tanda hubung (misalnya tim-merit).")
     konteks.muat_unit(unit)
     data_unit = konteks.arsip.units.get(unit)

@@ -16,7 +16,6 @@ members' RHKs carrying a team's results, an employee's teams and their leads' fe
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -29,7 +28,7 @@ from markupsafe import Markup
 from kinerja import aturan
 from kinerja.aturan import Penilaian
 from kinerja.fakta import Fakta, tumpang_tindih
-from kinerja.jenis import Kunci
+from kinerja.jenis import KODE, Kunci
 from kinerja.model import RHK, SKP, AnggotaTim, Arsip, Evaluasi, Identitas, Pegawai, Tim, UmpanBalik
 from kinerja.rekap import HasilKurva, HasilPenilaian, Rekap
 from kinerja.riwayat import Komit
@@ -37,13 +36,11 @@ from kinerja.situs import publik, svg, tampil
 from kinerja.situs.publik import IdentitasPublik, IKIPublik, PegawaiPublik, RHKPublik, SKPPublik, UnitPublik
 from kinerja.situs.sunting import Sunting, TautanSunting
 
-_AMAN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
-
 
 def jangkar(*parts: object) -> Markup:
     """An HTML id (and URL fragment) from codes of the records: lowercase, digits, hyphens."""
     text = "-".join(str(p) for p in parts)
-    if not _AMAN.fullmatch(text):
+    if not KODE.fullmatch(text):
         raise ValueError(f"bukan jangkar yang aman: {text!r}")
     return Markup(text)
 
@@ -484,7 +481,7 @@ class Situs:
             return None
         nip, _, rhk_id = tim.intervensi.partition("/")
         with self._mencatat():
-            kandidat = [s for s in self.fakta.skp(nip) if s.mulai <= tim.selesai and tim.mulai <= s.selesai]
+            kandidat = [s for s in self.fakta.skp(nip) if tumpang_tindih(s, tim)]
         return _sasaran(nip, rhk_id, kandidat)
 
     def di_unit(self, sasaran: Sasaran) -> bool:
@@ -574,7 +571,7 @@ class Situs:
     def predikat_terbaru(self, pegawai: Pegawai) -> tuple[str, str] | None:
         """(predikat, 'Triwulan III 2026') of the newest final evaluation with a predikat."""
         for skp in reversed(pegawai.skp):
-            for periode in sorted(skp.evaluasi, key=list(aturan.PERIODE).index, reverse=True):
+            for periode in reversed(aturan.urutkan_periode(skp.evaluasi)):
                 h = self.penilaian.get((skp.nip, skp.folder, periode))
                 if h and h.evaluasi.status == "final" and h.penilaian.predikat:
                     return h.penilaian.predikat, f"{aturan.PERIODE[periode]} {skp.tahun}"
@@ -635,20 +632,11 @@ def _keberatan(situs: Situs, skp: SKP, periode: str) -> KeberatanTampil | None:
         k.catatan if k and teks else None, situs.sunting(keberatan.sumber.file))
 
 
-def _penilaian_penilai(situs: Situs, h: HasilPenilaian) -> Penilaian:
-    """The ratings of an evaluation as its appraiser gave them, before any objection's decision."""
-    return aturan.rating_berlaku(h.evaluasi.rating_hasil_kerja, h.evaluasi.rating_perilaku_kerja,
-                                 pimpinan=h.pimpinan, predikat_organisasi=h.penetapan.predikat if h.penetapan else None,
-                                 aturan=situs.unit.aturan)
-
-
 def _evaluasi(situs: Situs, skp: SKP, periode: str, intervensi: dict[str, Intervensi | None]) -> EvaluasiTampil:
     evaluasi = skp.evaluasi[periode]
     h: HasilPenilaian | None = situs.penilaian.get((skp.nip, skp.folder, periode))
     penilaian = h.penilaian if h and situs.rating_publik else None
-    penilai = None
-    if h and penilaian:
-        penilai = _penilaian_penilai(situs, h) if penilaian.sumber == "keberatan" else penilaian
+    penilai = h.semula if h and penilaian else None  # as the appraiser gave them, before any decision
     mulai, selesai = _rentang_berlaku(skp, periode)
     penetapan = h.penetapan if h else None
     return EvaluasiTampil(
@@ -678,9 +666,8 @@ def _skp(situs: Situs, pegawai: Pegawai, skp: SKP) -> SKPTampil:
     rhk_rows = [RHKTampil(publik.rhk(rhk), jangkar("skp", skp.folder, rhk.id), _intervensi(situs, skp, rhk),
                           situs.id_matriks(skp, rhk)) for rhk in skp.hasil_kerja]
     umpan = [_umpan_balik(situs, skp, u) for u in umpan_balik_publik(skp)]
-    urutan = list(aturan.PERIODE)
     intervensi = {r.rhk.id: r.intervensi for r in rhk_rows}
-    evaluasi = [_evaluasi(situs, skp, periode, intervensi) for periode in sorted(skp.evaluasi, key=urutan.index)]
+    evaluasi = [_evaluasi(situs, skp, periode, intervensi) for periode in aturan.urutkan_periode(skp.evaluasi)]
     a = situs.angka_kredit.get((skp.nip, skp.folder)) if situs.rating_publik else None
     ak = (AngkaKreditTampil(skp.folder, a.jenjang, a.bulan, a.predikat, a.angka_kredit, a.kumulatif, a.kebutuhan,
                             a.kurang) if a else None)
@@ -1000,7 +987,7 @@ def keanggotaan_tim(situs: Situs, nip: str) -> list[KeanggotaanTampil]:
     they lead."""
     anggota = situs.tim_anggota(nip)
     ini = situs.unit.kode
-    rows = [KeanggotaanTampil(t.nama, url_tim(t.kode) if t.unit == ini else None, "ketua", t.mulai, t.selesai)
+    rows = [KeanggotaanTampil(t.nama, url_tim(t.kode), "ketua", t.mulai, t.selesai)  # situs.tim: this unit's
             for t in situs.tim if t.ketua == nip]
     rows += [KeanggotaanTampil(t.nama, url_tim(t.kode) if t.unit == ini else None, a.peran or "anggota",
                                a.mulai, a.selesai) for t, a in anggota]

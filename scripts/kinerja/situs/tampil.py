@@ -19,6 +19,7 @@ from babel.numbers import format_decimal
 from markupsafe import Markup
 
 from kinerja import aturan
+from kinerja.jenis import KODE
 
 # Characters written as references: HTML's five, line breaks (kept as text; CSS shows them),
 # and ASCII punctuation with a meaning in Markdown or its usual extensions. Other controls
@@ -29,7 +30,6 @@ _REFERENSI[ord("\r")] = ""
 # Codes (ids, periods, unit codes: common.schema.json's pattern) are inert as they are and stay
 # literal, so an anchor reads the same to every engine's link checker (`#skp-2025-rhk-3`, never
 # `rhk&#45;3`, which Zensical does not decode inside href).
-_KODE = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 
 
 def teks(value: object) -> Markup:
@@ -37,7 +37,7 @@ def teks(value: object) -> Markup:
     if isinstance(value, Markup):
         return value
     text = str(value)
-    return Markup(text if _KODE.fullmatch(text) else text.translate(_REFERENSI))
+    return Markup(text if KODE.fullmatch(text) else text.translate(_REFERENSI))
 
 
 def html(value: object) -> str:
