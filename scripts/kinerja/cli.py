@@ -215,7 +215,7 @@ def cmd_cms(args) -> int:
         raise GalatPemakaian(f"pilih satu unit dengan --unit (unit yang ada: {', '.join(pohon.units)}).")
     backend = formulir.backend_dari(records.resolve().parent, nama=args.backend, repo=args.repo,
                                     cabang=args.branch, base_url=args.base_url, app_id=args.app_id)
-    teks = formulir.dari_pohon(pohon, unit, backend)
+    teks = formulir.dari_pohon(pohon, pohon.model(pohon.kelompok), unit, backend)  # names only: no checks
     if args.out:
         Path(args.out).write_text(teks, encoding="utf-8")
     else:

@@ -297,9 +297,9 @@ def teks(config: dict) -> str:
     return kepala + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=120)
 
 
-def dari_pohon(pohon, unit: str, backend: Backend) -> str:
-    """config.yml of one unit of a loaded records tree (pemeriksaan.Pohon)."""
-    arsip = pohon.dimuat[0]
+def dari_pohon(pohon, arsip, unit: str, backend: Backend) -> str:
+    """config.yml of one unit of a records tree (pemeriksaan.Pohon) and its model (names only:
+    no checks need to have run)."""
     nama = {nip: p.nama for (_, nip), p in arsip.pegawai.items()}
     return teks(konfigurasi(unit, [(b.kind, b.parts) for b in pohon.daftar], nama, backend))
 
@@ -327,7 +327,8 @@ def pasang_admin(docs: Path, config_yml: str, decap: Path) -> None:
 def untuk_situs(pohon, unit: str, docs: Path, root: Path) -> None:
     """Add /admin/ to a unit's site pages when its unit.yaml says `publikasi: {formulir: true}`;
     without Decap's files the site is built without it, with a warning."""
-    if pohon.dimuat[0].units[unit].publikasi.get("formulir") is not True:
+    arsip = pohon.dimuat[0]  # the site build's model, already loaded
+    if arsip.units[unit].publikasi.get("formulir") is not True:
         return
     decap = folder_decap(root)
     if decap is None:
@@ -335,4 +336,4 @@ def untuk_situs(pohon, unit: str, docs: Path, root: Path) -> None:
               "jalankan `bash scripts/decap.sh` (atau `npm install decap-cms`) atau tunjuk foldernya dengan "
               "$KINERJA_DECAP.", file=sys.stderr)
         return
-    pasang_admin(docs, dari_pohon(pohon, unit, backend_dari(root)), decap)
+    pasang_admin(docs, dari_pohon(pohon, arsip, unit, backend_dari(root)), decap)

@@ -16,6 +16,7 @@ base's listing is the staged one with the changed files swapped for the base's v
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from kinerja import aturan, jenis, riwayat
@@ -118,19 +119,29 @@ def sisi(pohon: Pohon, groups: set[str], dibaca: dict[str, frozenset]) -> Sisi:
 
 @dataclass
 class Tinjauan:
-    """A branch's change, the full check of the staged tree and the groups the change affects."""
+    """A branch's change, the full check of the staged tree and the groups the change affects;
+    both sides are modelled around those groups when first asked for (the unit list of
+    `kinerja units --changed-since` needs neither)."""
 
     perubahan: Perubahan
     pohon: Pohon
     diagnostik: list[Diagnostik]  # of the whole staged tree
     terdampak: set[str]  # the affected groups
-    baru: Sisi  # the staged side
-    lama: Sisi  # the merge base's side
+
+    @cached_property
+    def baru(self) -> Sisi:
+        """The staged side."""
+        return sisi(self.pohon, self.terdampak, self.pohon.dibaca)
+
+    @cached_property
+    def lama(self) -> Sisi:
+        """The merge base's side."""
+        return sisi(self.pohon.di(self.perubahan.dasar, self.perubahan.ubahan), self.terdampak, self.pohon.dibaca)
 
     def dilaporkan(self, d: Diagnostik) -> bool:
         return self.pohon.kelompok_berkas(d.file) in self.terdampak or d.file in self.berkas_rel
 
-    @property
+    @cached_property
     def berkas_rel(self) -> set[str]:
         return {self.perubahan.rel(p) for p in self.perubahan.berkas}
 
@@ -148,10 +159,8 @@ def tinjau(records: Path, rev: str, cache: Tembolok | None = None) -> Tinjauan:
     pohon = Pohon(records, cache, revisi=":")
     perubahan = baca_perubahan(pohon, rev)
     diagnostik, _ = pohon.validasi()
-    changed = {perubahan.rel(p) for p in perubahan.berkas}
-    terdampak = pohon.terdampak(changed, pohon.dibaca)
-    return Tinjauan(perubahan, pohon, diagnostik, terdampak, sisi(pohon, terdampak, pohon.dibaca),
-                    sisi(pohon.di(perubahan.dasar, perubahan.ubahan), terdampak, pohon.dibaca))
+    return Tinjauan(perubahan, pohon, diagnostik, pohon.terdampak({perubahan.rel(p) for p in perubahan.berkas},
+                                                                  pohon.dibaca))
 
 
 def unit_terdampak(records: Path, rev: str, cache: Tembolok | None = None) -> list[str]:
