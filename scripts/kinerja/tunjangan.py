@@ -115,7 +115,9 @@ def _baris_pegawai(arsip: Arsip, idx: masa.Indeks, rules: dict, nip: str, tahun:
     per_bulan = masa.skp_bulan(arsip, nip, tahun)
     if not per_bulan:
         return []
-    _, lalu = masa.predikat_tahunan(arsip, idx, nip, tahun - 1)
+    # the final annual result of the year before, only where a unit's rules read it
+    perlu_lalu = any((r := rules.get(s.unit)) is not None and r.dasar == "tahun_berikutnya" for s in per_bulan.values())
+    lalu = masa.predikat_tahunan(arsip, idx, nip, tahun - 1)[1] if perlu_lalu else None
     utama = masa.skp_utama(per_bulan)
     assert utama is not None  # per_bulan is not empty
     t = _Tahun(arsip, idx, rules, tahun, per_bulan, utama, lalu)

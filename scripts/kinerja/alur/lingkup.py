@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from kinerja import aturan, jenis, riwayat
+from kinerja import aturan, jenis, rekap, riwayat
 from kinerja.fakta import Fakta
 from kinerja.laporan import Diagnostik
 from kinerja.model import Arsip, HasilKurva, HasilPenilaian
@@ -94,13 +94,10 @@ class Sisi:
 
     def penilaian(self) -> dict[tuple, HasilPenilaian]:
         """The ratings in force of every evaluation of the affected employees."""
-        out = {}
-        for (unit, nip), pegawai in sorted(self.arsip.pegawai.items()):
-            if f"pegawai/{unit}/{nip}" in self.kelompok:
-                for skp in pegawai.skp:
-                    for periode in aturan.urutkan_periode(skp.evaluasi):
-                        out[(unit, nip, skp.folder, periode)] = self.fakta.penilaian(skp, periode)
-        return out
+        return {(unit, nip, h.skp.folder, h.evaluasi.periode): h
+                for (unit, nip), pegawai in sorted(self.arsip.pegawai.items())
+                if f"pegawai/{unit}/{nip}" in self.kelompok
+                for h in rekap.penilaian_pegawai(self.fakta, pegawai)}
 
     def kurva(self) -> list[HasilKurva]:
         """The curves of the affected organisation ratings."""
