@@ -27,6 +27,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from functools import cache
 from importlib import metadata
+from operator import attrgetter
 from pathlib import Path
 
 import yaml
@@ -135,9 +136,10 @@ def _isi_kunci(digest, pohon: Pohon, keys: Iterable[jenis.Kunci]) -> None:
     """Add each key and the files providing it (path and blob id) to digest."""
     wanted = set(keys)
     digest.update(json.dumps(sorted(wanted)).encode())
-    for berkas in pohon.daftar:
-        if wanted & jenis.sedia(berkas.kind, berkas.parts):
-            digest.update(f"{berkas.rel}\0{pohon.blobs.get(berkas.path, '-')}\n".encode())
+    groups = {g for key in wanted for g in pohon.penyedia.get(key, ())}  # the tree's index, not a scan per unit
+    found = [b for g in groups for b in pohon.kelompok[g] if wanted & jenis.sedia(b.kind, b.parts)]
+    for berkas in sorted(found, key=attrgetter("parts")):  # the listing's order
+        digest.update(f"{berkas.rel}\0{pohon.blobs.get(berkas.path, '-')}\n".encode())
 
 
 def akar(pohon: Pohon, out: Path, dibangun: list[str]) -> str:
