@@ -234,8 +234,8 @@ class SKPTampil:
 
 @dataclass(frozen=True)
 class Kontribusi:
-    pegawai: Orang
-    folder: str  # of the SKP holding rhk
+    pegawai: Orang  # a member of this unit: their page is on this site
+    url: str  # the contributing RHK's row on their page
     rhk: RHKPublik
 
 
@@ -510,7 +510,7 @@ class Situs:
                                            self.orang(sasaran.nip, skp.penilai), sasaran.rhk_id, target,
                                            self.url_sasaran(sasaran))
                     baris.setdefault(key, row).kontribusi.append(
-                        Kontribusi(self.orang(pegawai.nip), skp.folder, publik.rhk(rhk)))
+                        Kontribusi(self.orang(pegawai.nip), url_rhk(pegawai.nip, skp.folder, rhk.id), publik.rhk(rhk)))
         # Leaders in the unit get a row for every RHK of theirs, contributed to or not.
         for (tahun, nip, folder, _), row in list(baris.items()):
             if folder:
